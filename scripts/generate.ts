@@ -1,0 +1,72 @@
+/**
+ * Generates typed clients from specs/*.yaml into generated/<spec name>/.
+ *
+ *   npm run generate              write generated/
+ *   npm run generate -- --check   regenerate in memory; exit 1 naming every stale file
+ *
+ * Output is deterministic: the same specs give the same bytes (no timestamps, sorted walks).
+ */
+import { readdir, readFile, writeFile, mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateService } from './generator/generate-service.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const specsDir = path.join(root, 'specs');
+const outDir = path.join(root, 'generated');
+
+async function main(argv: string[]): Promise<number> {
+  const check = argv.includes('--check');
+  const specs = (await readdir(specsDir)).filter((f) => f.endsWith('.yaml')).sort();
+  const expected = new Map<string, string>();
+  for (const spec of specs) {
+    const text = await readFile(path.join(specsDir, spec), 'utf8');
+    const files = await generateService(`specs/${spec}`, text);
+    const dir = path.join(outDir, spec.replace(/\.yaml$/, ''));
+    for (const [name, content] of files) expected.set(path.join(dir, name), content);
+  }
+  if (check) return reportStale(expected);
+  await rm(outDir, { recursive: true, force: true });
+  for (const [file, content] of expected) {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, content);
+  }
+  console.log(`generated ${expected.size} files from ${specs.length} specs`);
+  return 0;
+}
+
+async function reportStale(expected: Map<string, string>): Promise<number> {
+  const stale: string[] = [];
+  for (const [file, content] of expected) {
+    const actual = await readFile(file, 'utf8').catch(() => undefined);
+    if (actual === undefined) stale.push(`${rel(file)} (missing)`);
+    else if (actual !== content) stale.push(`${rel(file)} (differs)`);
+  }
+  for (const file of await listFiles(outDir)) {
+    if (!expected.has(file)) stale.push(`${rel(file)} (not produced by any spec)`);
+  }
+  if (stale.length === 0) {
+    console.log(`generated/ is up to date (${expected.size} files)`);
+    return 0;
+  }
+  console.error('generated/ is stale; run `npm run generate`:');
+  for (const line of stale) console.error(`  ${line}`);
+  return 1;
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const files: string[] = [];
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...(await listFiles(full)));
+    else files.push(full);
+  }
+  return files.sort();
+}
+
+function rel(file: string): string {
+  return path.relative(root, file);
+}
+
+process.exitCode = await main(process.argv.slice(2));

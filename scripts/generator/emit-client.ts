@@ -1,0 +1,209 @@
+import {
+  Scope,
+  VariableDeclarationKind,
+  type SourceFile,
+  type OptionalKind,
+  type PropertySignatureStructure,
+} from 'ts-morph';
+import type { Json, MemberModel, OperationModel, ServiceModel } from './spec-model.js';
+import { lowerFirst } from './spec-model.js';
+import { docs, literal, quoteKey } from './emit-util.js';
+
+const CONFIG_BY_AUTH: Record<string, string> = {
+  sigv4: 'AwsClientConfig',
+  'oci-signature-v1': 'OciClientConfig',
+  'header-token': 'TokenClientConfig',
+  none: 'ClientConfig',
+};
+
+/** Emits `client.ts`: named types, the service and operation descriptions, the client class. */
+export function emitClient(file: SourceFile, service: ServiceModel): void {
+  const configBase = CONFIG_BY_AUTH[service.auth.scheme];
+  if (!configBase) throw new Error(`spec: unknown x-auth.scheme ${service.auth.scheme}`);
+  const clientClass = `${service.name}Client`;
+  const serviceConst = `${lowerFirst(service.name)}Service`;
+
+  file.addImportDeclaration({
+    moduleSpecifier: './types.js',
+    namedImports: ['components', 'paths'],
+    isTypeOnly: true,
+  });
+  file.addImportDeclaration({
+    moduleSpecifier: '../../src/client/index.js',
+    namedImports: [
+      'ServiceRuntime',
+      'createSigner',
+      { name: 'CallOptions', isTypeOnly: true },
+      { name: configBase, isTypeOnly: true },
+      { name: 'OperationDescription', isTypeOnly: true },
+      { name: 'ServiceDescription', isTypeOnly: true },
+    ],
+  });
+  file.addImportDeclaration({
+    moduleSpecifier: './errors.js',
+    namedImports: [`${service.name}ServiceException`, ...service.errors.map((e) => e.code)],
+  });
+
+  file.addTypeAlias({ name: 'Schemas', type: "components['schemas']" });
+  const enumNames = new Set(service.enums.map((e) => e.name));
+  for (const name of service.schemaNames) {
+    if (enumNames.has(name)) continue;
+    file.addTypeAlias({ name, isExported: true, type: `Schemas['${name}']` });
+  }
+  for (const e of service.enums) {
+    file.addVariableStatement({
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: docs(e.description ?? `Values of ${e.name}.`),
+      declarations: [
+        {
+          name: e.name,
+          initializer: `{ ${e.values.map((v) => `${quoteKey(v)}: ${literal(v)}`).join(', ')} } as const`,
+        },
+      ],
+    });
+    file.addTypeAlias({ name: e.name, isExported: true, type: `Schemas['${e.name}']` });
+  }
+
+  for (const op of service.operations) emitOperationTypes(file, op);
+
+  file.addVariableStatement({
+    isExported: true,
+    declarationKind: VariableDeclarationKind.Const,
+    docs: docs(`How the ${service.name} client talks to the service (from the spec's x- extensions).`),
+    declarations: [
+      {
+        name: serviceConst,
+        type: 'ServiceDescription',
+        initializer: literal({
+          name: service.name,
+          protocol: service.protocol,
+          ...(service.targetPrefix ? { targetPrefix: service.targetPrefix } : {}),
+          auth: service.auth,
+          retry: service.retry,
+          requestIdHeader: service.requestIdHeader,
+          endpoints: service.endpoints,
+          baseError: raw(`${service.name}ServiceException`),
+          errors: raw(`{ ${service.errors.map((e) => e.code).join(', ')} }`),
+        }),
+      },
+    ],
+  });
+  for (const op of service.operations) emitOperationDescription(file, op);
+
+  file.addInterface({
+    name: `${clientClass}Config`,
+    isExported: true,
+    extends: [configBase],
+    docs: docs(`Options for {@link ${clientClass}}.`),
+  });
+  file.addClass({
+    name: clientClass,
+    isExported: true,
+    docs: docs(
+      `Client for ${service.title}.\n\nEvery call validates its input before sending, signs each attempt afresh, ` +
+        `retries per the service's policy and returns typed output with \`Date\` timestamps.`,
+    ),
+    properties: [{ name: '#runtime', isReadonly: true, type: 'ServiceRuntime<paths>' }],
+    ctors: [
+      {
+        parameters: [{ name: 'config', type: `${clientClass}Config`, initializer: '{}' }],
+        statements: `this.#runtime = new ServiceRuntime<paths>(${serviceConst}, config, createSigner(${serviceConst}.auth, config));`,
+      },
+    ],
+    methods: service.operations.map((op) => ({
+      name: op.methodName,
+      scope: Scope.Public,
+      docs: docs([op.summary, op.description].filter(Boolean).join('\n\n')),
+      parameters: [
+        { name: 'input', type: `${op.name}Input` },
+        { name: 'options', type: 'CallOptions', hasQuestionToken: true },
+      ],
+      returnType: `Promise<${op.name}Output>`,
+      statements: `return this.#runtime.send(${operationConst(op)}, input, options, (http, init) =>\n${typedCall(op)});`,
+    })),
+  });
+}
+
+function operationConst(op: OperationModel): string {
+  return `${lowerFirst(op.name)}Operation`;
+}
+
+function emitOperationTypes(file: SourceFile, op: OperationModel): void {
+  if (op.inputSchema) {
+    file.addTypeAlias({
+      name: `${op.name}Input`,
+      isExported: true,
+      docs: docs(`Input of ${op.name}.`),
+      type: `Schemas['${op.inputSchema}']`,
+    });
+  } else {
+    file.addInterface({
+      name: `${op.name}Input`,
+      isExported: true,
+      docs: docs(`Input of ${op.name}.`),
+      properties: op.members.map(memberSignature),
+    });
+  }
+  const body = op.outputSchema ? `Schemas['${op.outputSchema}']` : 'Record<string, never>';
+  const headerMembers = op.outputHeaders.map(
+    (h) => `/** ${(h.description ?? `The ${h.header} response header.`).replace(/\*\//g, '')} */ ${h.member}?: string;`,
+  );
+  file.addTypeAlias({
+    name: `${op.name}Output`,
+    isExported: true,
+    docs: docs(`Output of ${op.name}.`),
+    type: headerMembers.length ? `${body} & {\n${headerMembers.join('\n')}\n}` : body,
+  });
+}
+
+function memberSignature(member: MemberModel): OptionalKind<PropertySignatureStructure> {
+  return {
+    name: quoteKey(member.name),
+    type: member.tsType,
+    hasQuestionToken: !member.required,
+    docs: member.description ? docs(member.description) : undefined,
+  };
+}
+
+function emitOperationDescription(file: SourceFile, op: OperationModel): void {
+  const input: Json = {};
+  for (const m of op.members) {
+    const rule = { ...m.rule };
+    if (rule.pattern !== undefined) rule.pattern = raw(`new RegExp(${literal(rule.pattern)}, 'u')`);
+    input[m.name] = rule;
+  }
+  const description: Json = { name: op.name, input };
+  if (op.timestamps) description.timestamps = op.timestamps;
+  if (op.outputHeaders.length) {
+    description.outputHeaders = Object.fromEntries(op.outputHeaders.map((h) => [h.member, h.header]));
+  }
+  file.addVariableStatement({
+    declarationKind: VariableDeclarationKind.Const,
+    declarations: [{ name: operationConst(op), type: 'OperationDescription', initializer: literal(description) }],
+  });
+}
+
+/** The typed openapi-fetch call: checked by tsc against the spec's `paths`. */
+function typedCall(op: OperationModel): string {
+  const method = op.httpMethod;
+  if (op.inputSchema) return `http.${method}(${literal(op.path)}, { ...init, body: input })`;
+  const groups: Record<string, string[]> = { path: [], query: [], header: [] };
+  for (const m of op.members) {
+    if (m.location === 'body') continue;
+    groups[m.location]!.push(`${quoteKey(m.wireName)}: input${accessor(m.name)}`);
+  }
+  const params = Object.entries(groups)
+    .filter(([, entries]) => entries.length)
+    .map(([where, entries]) => `${where}: { ${entries.join(', ')} }`);
+  return `http.${method}(${literal(op.path)}, { ...init, params: { ${params.join(', ')} } })`;
+}
+
+function accessor(name: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(name) ? `.${name}` : `[${literal(name)}]`;
+}
+
+/** Marks text to be emitted as code, not as a string literal. */
+export function raw(code: string): { __raw: string } {
+  return { __raw: code };
+}

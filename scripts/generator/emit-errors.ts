@@ -1,0 +1,78 @@
+import type { SourceFile } from 'ts-morph';
+import type { ServiceModel } from './spec-model.js';
+import { docs, literal } from './emit-util.js';
+
+/** Emits `errors.ts`: the service's base error class, one class and one guard per modelled error. */
+/**
+ * Body members that would shadow ServiceError's own fields (`code` is the error type there,
+ * `message` is Error's) are not redeclared; they stay readable on `error.body`.
+ */
+const BASE_FIELDS = new Set(['code', 'message', 'name', 'status', 'headers', 'body', 'service', 'retryable', 'requestId', 'attempts', 'stack', 'cause']);
+
+export function emitErrors(file: SourceFile, service: ServiceModel): void {
+  const base = `${service.name}ServiceException`;
+  file.addImportDeclaration({
+    moduleSpecifier: '../../src/errors/index.js',
+    namedImports: ['ServiceError', 'isCloudSessionsError', { name: 'ServiceErrorInit', isTypeOnly: true }],
+  });
+  file.addClass({
+    name: base,
+    isExported: true,
+    extends: 'ServiceError',
+    docs: docs(`Base class of every error the ${service.name} service returns, modelled or not.`),
+    properties: [
+      { name: 'name', hasOverrideKeyword: true, initializer: literal(base) },
+      { name: 'service', hasOverrideKeyword: true, isReadonly: true, initializer: literal(service.name) },
+    ],
+  });
+  file.addFunction({
+    name: `is${base}`,
+    isExported: true,
+    docs: docs(`True for any ${service.name} service error, also across realms and package copies.`),
+    parameters: [{ name: 'error', type: 'unknown' }],
+    returnType: `error is ${base}`,
+    statements: `return isCloudSessionsError(error) && (error as { service?: unknown }).service === ${literal(service.name)};`,
+  });
+  for (const e of service.errors) {
+    const members = e.members.filter((m) => !BASE_FIELDS.has(m.name));
+    file.addClass({
+      name: e.code,
+      isExported: true,
+      extends: base,
+      docs: docs(`${e.description ?? e.code}\n\nHTTP ${e.status}, ${e.fault} fault${e.retryable ? ', modelled retryable' : ''}.`),
+      properties: [
+        { name: 'name', hasOverrideKeyword: true, initializer: literal(e.code) },
+        ...(e.retryable ? [{ name: 'retryable', hasOverrideKeyword: true, initializer: 'true' }] : []),
+        ...members.map((m) => ({
+          name: m.name,
+          isReadonly: true,
+          hasQuestionToken: true,
+          type: m.tsType.replace(/^Schemas\['\w+'\]$/, 'unknown'),
+          docs: m.description ? docs(m.description) : undefined,
+        })),
+      ],
+      ctors: [
+        {
+          parameters: [{ name: 'init', type: 'ServiceErrorInit' }],
+          statements: [
+            'super(init);',
+            ...(members.length
+              ? [
+                  'const body = (typeof init.body === \'object\' && init.body !== null ? init.body : {}) as Record<string, never>;',
+                  ...members.map((m) => `this.${m.name} = body[${literal(m.name)}];`),
+                ]
+              : []),
+          ],
+        },
+      ],
+    });
+    file.addFunction({
+      name: `is${e.code}`,
+      isExported: true,
+      docs: docs(`True when \`error\` is a ${e.code} from ${service.name}, also across realms.`),
+      parameters: [{ name: 'error', type: 'unknown' }],
+      returnType: `error is ${e.code}`,
+      statements: `return is${base}(error) && error.name === ${literal(e.code)};`,
+    });
+  }
+}

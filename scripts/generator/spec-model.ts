@@ -1,0 +1,305 @@
+/**
+ * Reads an OpenAPI 3.1 spec with this project's `x-` vocabulary (specs/README.md) into the
+ * model the emitters print. Pure: no file system, no formatting.
+ */
+export type Json = Record<string, any>;
+
+export interface MemberModel {
+  /** Name in the generated input type (`x-member`, else the wire name). */
+  name: string;
+  wireName: string;
+  location: 'body' | 'path' | 'query' | 'header';
+  required: boolean;
+  description?: string;
+  /** TypeScript type text for rest parameters (body members come from openapi-typescript). */
+  tsType: string;
+  rule: Json;
+}
+
+export interface PaginatorModel {
+  inputToken: string;
+  outputToken: string;
+  resultKey: string;
+  limitKey?: string;
+  limitRange?: [number, number];
+  itemSchema?: string;
+}
+
+export interface OperationModel {
+  name: string;
+  methodName: string;
+  httpMethod: string;
+  path: string;
+  summary?: string;
+  description?: string;
+  /** awsJson: the request body schema name; rest: undefined (members come from parameters). */
+  inputSchema?: string;
+  members: MemberModel[];
+  outputSchema?: string;
+  outputHeaders: Array<{ member: string; header: string; description?: string }>;
+  timestamps: Json | undefined;
+  paginator?: PaginatorModel;
+}
+
+export interface ErrorModel {
+  code: string;
+  status: number;
+  fault: string;
+  retryable: boolean;
+  throttling: boolean;
+  description?: string;
+  members: Array<{ name: string; tsType: string; description?: string }>;
+}
+
+export interface ServiceModel {
+  name: string;
+  title: string;
+  protocol: string;
+  targetPrefix?: string;
+  auth: Json;
+  retry: string;
+  requestIdHeader: string;
+  endpoints: Json;
+  operations: OperationModel[];
+  errors: ErrorModel[];
+  /** Component schemas that are string enums: name -> values. */
+  enums: Array<{ name: string; values: string[]; description?: string }>;
+  /** Component schemas exported as named types. */
+  schemaNames: string[];
+}
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
+
+export function lowerFirst(name: string): string {
+  return name.charAt(0).toLowerCase() + name.slice(1);
+}
+
+function required<T>(value: T | undefined, what: string): T {
+  if (value === undefined || value === null) throw new Error(`spec: missing ${what}`);
+  return value;
+}
+
+export function refName(ref: string): string {
+  const prefix = '#/components/schemas/';
+  if (!ref.startsWith(prefix)) throw new Error(`spec: unsupported $ref ${ref}`);
+  return ref.slice(prefix.length);
+}
+
+export function buildServiceModel(spec: Json): ServiceModel {
+  const schemas: Json = spec.components?.schemas ?? {};
+  const resolve = (schema: Json): Json => (schema?.$ref ? schemas[refName(schema.$ref)] : schema);
+  const client = required(spec['x-client'], 'x-client');
+  const operations: OperationModel[] = [];
+  for (const path of Object.keys(spec.paths ?? {}).sort()) {
+    for (const method of METHODS) {
+      const op = spec.paths[path][method];
+      if (op) operations.push(buildOperation(path, method, op, schemas, resolve));
+    }
+  }
+  const errors: ErrorModel[] = [];
+  const enums: ServiceModel['enums'] = [];
+  const schemaNames: string[] = [];
+  for (const name of Object.keys(schemas).sort()) {
+    const schema = schemas[name];
+    if (schema['x-error']) errors.push(buildError(name, schema, resolve));
+    else schemaNames.push(name);
+    if (schema.type === 'string' && Array.isArray(schema.enum)) {
+      enums.push({ name, values: schema.enum, description: schema.description });
+    }
+  }
+  return {
+    name: required(client.name, 'x-client.name'),
+    title: spec.info?.title ?? client.name,
+    protocol: required(spec['x-protocol'], 'x-protocol'),
+    targetPrefix: spec['x-aws-target-prefix'],
+    auth: required(spec['x-auth'], 'x-auth'),
+    retry: spec['x-retry'] ?? 'aws',
+    requestIdHeader: String(spec['x-request-id-header'] ?? 'x-request-id').toLowerCase(),
+    endpoints: spec['x-endpoints'] ?? { partitions: 'none' },
+    operations,
+    errors,
+    enums,
+    schemaNames,
+  };
+}
+
+function buildOperation(
+  path: string,
+  method: string,
+  op: Json,
+  schemas: Json,
+  resolve: (s: Json) => Json,
+): OperationModel {
+  const name = required(op.operationId, `operationId of ${method} ${path}`);
+  const members: MemberModel[] = [];
+  let inputSchema: string | undefined;
+  const bodySchema = firstContentSchema(op.requestBody?.content);
+  if (bodySchema) {
+    inputSchema = refName(required(bodySchema.$ref, `${name} request body $ref`));
+    const schema = schemas[inputSchema];
+    for (const prop of Object.keys(schema.properties ?? {})) {
+      const propSchema = schema.properties[prop];
+      const isRequired = (schema.required ?? []).includes(prop);
+      members.push({
+        name: prop,
+        wireName: prop,
+        location: 'body',
+        required: isRequired,
+        description: propSchema.description,
+        tsType: tsTypeOf(propSchema, resolve),
+        rule: ruleOf(propSchema, isRequired, resolve),
+      });
+    }
+  }
+  for (const param of op.parameters ?? []) {
+    const isPath = param.in === 'path';
+    const rule = ruleOf(param.schema ?? {}, Boolean(param.required), resolve);
+    // An empty path label would change the URL's shape; Smithy clients reject it too.
+    if (isPath && rule.minLength === undefined) rule.minLength = 1;
+    members.push({
+      name: param['x-member'] ?? param.name,
+      wireName: param.name,
+      location: param.in,
+      required: Boolean(param.required),
+      description: param.description,
+      tsType: tsTypeOf(param.schema ?? {}, resolve),
+      rule,
+    });
+  }
+  const ok = op.responses?.['200'] ?? op.responses?.['201'];
+  const outSchema = firstContentSchema(ok?.content);
+  const outputSchema = outSchema?.$ref ? refName(outSchema.$ref) : undefined;
+  const outputHeaders = Object.entries<Json>(ok?.headers ?? {})
+    .filter(([, h]) => h['x-member'])
+    .map(([header, h]) => ({
+      member: h['x-member'],
+      header: header.toLowerCase(),
+      description: h.description,
+    }));
+  const pag = op['x-paginated'];
+  let paginator: PaginatorModel | undefined;
+  if (pag) {
+    paginator = {
+      inputToken: pag.inputToken,
+      outputToken: pag.outputToken,
+      resultKey: pag.resultKey,
+      limitKey: pag.limitKey,
+    };
+    const limitMember = members.find((m) => m.name === pag.limitKey);
+    if (limitMember) paginator.limitRange = [limitMember.rule.minimum, limitMember.rule.maximum];
+    const itemsRef = outputSchema && schemas[outputSchema]?.properties?.[pag.resultKey]?.items?.$ref;
+    if (itemsRef) paginator.itemSchema = refName(itemsRef);
+  }
+  return {
+    name,
+    methodName: lowerFirst(name),
+    httpMethod: method.toUpperCase(),
+    path,
+    summary: op.summary,
+    description: op.description,
+    inputSchema,
+    members,
+    outputSchema,
+    outputHeaders,
+    timestamps: outputSchema ? timestampPlan(schemas[outputSchema], resolve, new Set()) : undefined,
+    paginator,
+  };
+}
+
+function firstContentSchema(content: Json | undefined): Json | undefined {
+  if (!content) return undefined;
+  const key = Object.keys(content)[0];
+  return key === undefined ? undefined : content[key].schema;
+}
+
+function tsTypeOf(schema: Json, resolve: (s: Json) => Json): string {
+  if (schema.$ref) return `Schemas['${refName(schema.$ref)}']`;
+  if (Array.isArray(schema.enum)) return schema.enum.map((v: string) => JSON.stringify(v)).join(' | ');
+  switch (schema.type) {
+    case 'integer':
+    case 'number':
+      return 'number';
+    case 'boolean':
+      return 'boolean';
+    case 'array':
+      return `Array<${tsTypeOf(schema.items ?? {}, resolve)}>`;
+    case 'object':
+      return 'Record<string, string>';
+    default:
+      return 'string';
+  }
+}
+
+/** JSON Schema keywords -> the runtime's MemberRule (src/client/validate.ts). */
+function ruleOf(schema: Json, isRequired: boolean, resolve: (s: Json) => Json): Json {
+  const s = resolve(schema) ?? {};
+  const rule: Json = { type: s.type ?? 'string' };
+  if (isRequired) rule.required = true;
+  for (const key of ['minLength', 'maxLength', 'minimum', 'maximum'] as const) {
+    if (s[key] !== undefined) rule[key] = s[key];
+  }
+  if (s.pattern !== undefined) rule.pattern = s.pattern;
+  if (Array.isArray(s.enum)) rule.enum = s.enum;
+  return rule;
+}
+
+function buildError(name: string, schema: Json, resolve: (s: Json) => Json): ErrorModel {
+  const x = schema['x-error'];
+  const properties: Json = {};
+  for (const part of schema.allOf ?? []) Object.assign(properties, resolve(part).properties ?? {});
+  Object.assign(properties, schema.properties ?? {});
+  return {
+    code: x.code ?? name,
+    status: required(x.status, `x-error.status of ${name}`),
+    fault: x.fault ?? (x.status >= 500 ? 'server' : 'client'),
+    retryable: Boolean(x.retryable),
+    throttling: Boolean(x.throttling),
+    description: schema.description,
+    members: Object.keys(properties).map((prop) => ({
+      name: prop,
+      tsType: tsTypeOf(properties[prop], resolve),
+      description: properties[prop].description,
+    })),
+  };
+}
+
+/** Walks an output schema for `x-timestamp` markers (see src/client/timestamps.ts). */
+function timestampPlan(schema: Json, resolve: (s: Json) => Json, seen: Set<Json>): Json | undefined {
+  if (!schema || seen.has(schema)) return undefined;
+  seen.add(schema);
+  const plan: Json = {};
+  const properties: Json = { ...(schema.properties ?? {}) };
+  for (const part of schema.allOf ?? []) Object.assign(properties, resolve(part).properties ?? {});
+  for (const prop of Object.keys(properties)) {
+    const entry = planFor(properties[prop], resolve, seen);
+    if (entry !== undefined) plan[prop] = entry;
+  }
+  seen.delete(schema);
+  return Object.keys(plan).length ? plan : undefined;
+}
+
+function planFor(schema: Json, resolve: (s: Json) => Json, seen: Set<Json>): unknown {
+  if (schema['x-timestamp']) return schema['x-timestamp'];
+  const s = resolve(schema);
+  if (s !== schema) return planFor(s, resolve, seen);
+  if (s.type === 'array' && s.items) {
+    const items = elementPlan(planFor(s.items, resolve, seen));
+    return items === undefined ? undefined : { items };
+  }
+  if (s.type === 'object' && typeof s.additionalProperties === 'object') {
+    const values = elementPlan(planFor(s.additionalProperties, resolve, seen));
+    if (values !== undefined) return { values };
+  }
+  if (s.properties || s.allOf) {
+    const fields = timestampPlan(s, resolve, seen);
+    return fields === undefined ? undefined : { fields };
+  }
+  return undefined;
+}
+
+/** An array element or map value is either a timestamp or an object with its own plan. */
+function elementPlan(plan: any): unknown {
+  if (plan === undefined || typeof plan === 'string') return plan;
+  if (plan.fields) return plan.fields;
+  throw new Error('spec: timestamps inside nested arrays or maps are not supported');
+}

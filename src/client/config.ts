@@ -1,0 +1,48 @@
+import type { RequestSigner } from '../transport/http-request.js';
+import { AWS_STANDARD, OCI_DEFAULT, type RetryPolicy } from '../retry/policy.js';
+
+/** Options every generated client accepts. */
+export interface ClientConfig {
+  /** Region; fills the spec's endpoint template (and the SigV4 scope). */
+  region?: string;
+  /** Base URL that replaces the spec's endpoint template (e.g. a local emulator). */
+  endpoint?: string | URL;
+  /** AWS only: use the FIPS endpoint variant. */
+  useFipsEndpoint?: boolean;
+  /** AWS only: use the dual-stack (IPv6) endpoint variant. */
+  useDualstackEndpoint?: boolean;
+  /**
+   * `fetch` implementation. When omitted, `globalThis.fetch` is looked up on every request, so
+   * interceptors installed after the client was built (nock, MSW) still see the requests.
+   */
+  fetch?: typeof fetch;
+  /** Retry policy overrides on top of the service family's defaults; `false` turns retries off. */
+  retry?: Partial<RetryPolicy> | false;
+  /** Signs every attempt. Overrides the credentials-based signer. */
+  signer?: RequestSigner;
+}
+
+/** Options for one call. */
+export interface CallOptions {
+  /** Aborts the call, including any back-off wait, with an AbortError. */
+  signal?: AbortSignal;
+  /** Retry policy overrides for this call only; `false` turns retries off. */
+  retry?: Partial<RetryPolicy> | false;
+  /** Extra request headers (lower-case names). */
+  headers?: Record<string, string>;
+}
+
+export function defaultRetryPolicy(family: 'aws' | 'oci'): RetryPolicy {
+  return family === 'oci' ? OCI_DEFAULT : AWS_STANDARD;
+}
+
+/** Options of clients whose service signs with SigV4. */
+export interface AwsClientConfig extends ClientConfig {}
+
+/** Options of clients whose service signs with OCI HTTP Signature v1. */
+export interface OciClientConfig extends ClientConfig {}
+
+/** Options of clients whose service takes a token in a header (Jupyter Server). */
+export interface TokenClientConfig extends ClientConfig {
+  token?: string;
+}

@@ -1,0 +1,18 @@
+/** The runtime surface generated clients build on. */
+export { ServiceRuntime, type AttemptInit, type RawResult, type TypedCall } from './runtime.js';
+export { createSigner } from './signers.js';
+export type {
+  ClientConfig,
+  CallOptions,
+  AwsClientConfig,
+  OciClientConfig,
+  TokenClientConfig,
+} from './config.js';
+export type {
+  ServiceDescription,
+  OperationDescription,
+  AuthScheme,
+  ServiceErrorClass,
+} from './service.js';
+export type { InputRules, MemberRule } from './validate.js';
+export type { TimestampPlan, TimestampFormat } from './timestamps.js';

@@ -1,0 +1,180 @@
+import createClient, { type Client } from 'openapi-fetch';
+import { ConnectionError, isCloudSessionsError, type ServiceError } from '../errors/index.js';
+import { Clock } from '../transport/clock.js';
+import type { HttpRequest, RequestSigner } from '../transport/http-request.js';
+import { resolveRetryPolicy, type RetryPolicy } from '../retry/policy.js';
+import { RetryQuota } from '../retry/quota.js';
+import { withRetries, type AttemptContext } from '../retry/run.js';
+import { resolveEndpoint } from './endpoints.js';
+import { identifyError } from './error-parsing.js';
+import { applyTimestamps } from './timestamps.js';
+import { validateInput } from './validate.js';
+import { defaultRetryPolicy, type ClientConfig, type CallOptions } from './config.js';
+import type { OperationDescription, ServiceDescription } from './service.js';
+
+/** The slice of openapi-fetch's per-request options the runtime controls. */
+export interface AttemptInit {
+  fetch: (request: Request) => Promise<Response>;
+  signal: AbortSignal;
+  headers: Record<string, string>;
+  bodySerializer: (body: unknown) => string;
+}
+
+/** openapi-fetch's result, reduced to what the runtime reads. */
+export interface RawResult {
+  data?: unknown;
+  error?: unknown;
+  response: Response;
+}
+
+/**
+ * The typed openapi-fetch call a generated method makes, e.g.
+ * `(http, init) => http.GET('/2020-08-01/studios/{studioId}/streaming-sessions', {...init, params})`.
+ */
+export type TypedCall<Paths extends {}> = (
+  http: Client<Paths>,
+  init: AttemptInit,
+) => Promise<RawResult>;
+
+/**
+ * One per client: the request pipeline every generated method goes through.
+ * validate -> [per attempt: serialize (openapi-fetch) -> sign -> send -> classify] -> parse.
+ */
+export class ServiceRuntime<Paths extends {}> {
+  readonly clock = new Clock();
+  readonly #service: ServiceDescription;
+  readonly #http: Client<Paths>;
+  readonly #policy: RetryPolicy;
+  readonly #quota: RetryQuota | undefined;
+  readonly #fetch: typeof fetch | undefined;
+  readonly #signer: RequestSigner | undefined;
+
+  constructor(service: ServiceDescription, config: ClientConfig, signer: RequestSigner | undefined) {
+    this.#service = service;
+    this.#http = createClient<Paths>({ baseUrl: resolveEndpoint(service.endpoints, config) });
+    this.#policy = resolveRetryPolicy(defaultRetryPolicy(service.retry), config.retry);
+    this.#quota = this.#policy.quota ? new RetryQuota(this.#policy.quota) : undefined;
+    this.#fetch = config.fetch;
+    this.#signer = signer;
+  }
+
+  async send<Output>(
+    operation: OperationDescription,
+    input: object,
+    options: CallOptions | undefined,
+    call: TypedCall<Paths>,
+  ): Promise<Output> {
+    validateInput(input, operation.input, operation.name);
+    const policy = options?.retry === undefined ? this.#policy : resolveRetryPolicy(this.#policy, options.retry);
+    return withRetries((ctx) => this.#attempt<Output>(operation, call, ctx, options), {
+      policy,
+      quota: this.#quota,
+      signal: options?.signal,
+      clock: this.clock,
+    });
+  }
+
+  async #attempt<Output>(
+    operation: OperationDescription,
+    call: TypedCall<Paths>,
+    ctx: AttemptContext,
+    options: CallOptions | undefined,
+  ): Promise<Output> {
+    let body: string | undefined;
+    const init: AttemptInit = {
+      fetch: (request) => this.#transmit(request, body, ctx.signal),
+      signal: ctx.signal,
+      headers: { ...this.#attemptHeaders(operation, ctx), ...options?.headers },
+      bodySerializer: (value) => (body = JSON.stringify(value)),
+    };
+    let result: RawResult;
+    try {
+      result = await call(this.#http, init);
+    } catch (error) {
+      throw asTransportError(error, ctx.signal);
+    }
+    if (!result.response.ok) throw this.#serviceError(result.response, result.error);
+    return this.#output<Output>(operation, result.data, result.response);
+  }
+
+  /** Signs the request openapi-fetch built and sends it with the `fetch` of this moment. */
+  async #transmit(request: Request, body: string | undefined, signal: AbortSignal): Promise<Response> {
+    const url = new URL(request.url);
+    // awsJson paths carry the operation in a fragment (`/#X-Amz-Target=...`); it is never sent.
+    url.hash = '';
+    const headers: Record<string, string> = {};
+    request.headers.forEach((value, name) => (headers[name] = value));
+    const wire: HttpRequest = { method: request.method, url, headers, body };
+    if (this.#signer) await this.#signer.sign(wire, this.clock.now());
+    // Looked up per call, not captured: nock and test doubles replace globalThis.fetch later.
+    const fetchImpl = this.#fetch ?? globalThis.fetch;
+    return fetchImpl(wire.url.href, {
+      method: wire.method,
+      headers: wire.headers,
+      body: wire.body,
+      signal,
+    });
+  }
+
+  #attemptHeaders(operation: OperationDescription, ctx: AttemptContext): Record<string, string> {
+    const headers: Record<string, string> = {};
+    const service = this.#service;
+    if (service.protocol === 'awsJson1_1') {
+      headers['content-type'] = 'application/x-amz-json-1.1';
+      headers['x-amz-target'] = `${service.targetPrefix}.${operation.name}`;
+    }
+    if (service.retry === 'aws') {
+      // As the AWS SDKs send them (SDK v3 middleware-retry; botocore standard mode).
+      headers['amz-sdk-invocation-id'] = ctx.invocationId;
+      headers['amz-sdk-request'] = `attempt=${ctx.attempt}; max=${ctx.maxAttempts}`;
+    } else if (ctx.maxAttempts > 1) {
+      // oci-common's retrier marks requests it may retry (oci-contracts.md §2.3).
+      headers['opc-client-retries'] = 'true';
+    }
+    return headers;
+  }
+
+  #serviceError(response: Response, body: unknown): ServiceError {
+    const headers = headersRecord(response.headers);
+    const { code, message } = identifyError(this.#service.protocol, response.status, headers, body);
+    const ErrorClass = this.#service.errors[code] ?? this.#service.baseError;
+    return new ErrorClass({
+      code,
+      message,
+      status: response.status,
+      requestId: headers[this.#service.requestIdHeader],
+      headers,
+      body,
+    });
+  }
+
+  #output<Output>(operation: OperationDescription, data: unknown, response: Response): Output {
+    const output = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
+    if (operation.outputHeaders) {
+      for (const member in operation.outputHeaders) {
+        const value = response.headers.get(operation.outputHeaders[member]!);
+        if (value !== null) output[member] = value;
+      }
+    }
+    if (operation.timestamps) applyTimestamps(output, operation.timestamps);
+    return output as Output;
+  }
+}
+
+export function headersRecord(headers: Headers): Record<string, string> {
+  const record: Record<string, string> = {};
+  headers.forEach((value, name) => (record[name] = value));
+  return record;
+}
+
+/**
+ * Errors from fetch or from reading the body: a reset connection, a body cut short
+ * (undici: "terminated"), invalid JSON. The retry loop decides about abort and timeout itself,
+ * so those pass through untouched.
+ */
+function asTransportError(error: unknown, signal: AbortSignal): unknown {
+  if (isCloudSessionsError(error) || signal.aborted) return error;
+  const detail = error instanceof Error ? error.message : String(error);
+  const what = error instanceof SyntaxError ? 'the response body is not valid JSON' : detail;
+  return new ConnectionError(`Request failed: ${what}`, { cause: error });
+}

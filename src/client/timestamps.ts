@@ -1,0 +1,59 @@
+/**
+ * Where timestamps sit in an operation's output and how they are written on the wire. The
+ * generator derives a plan from the spec's `x-timestamp` markers; `applyTimestamps` turns the
+ * marked values into `Date` in place, so callers get `Date` at runtime and not only in types
+ * (openapi-typescript#544, oracle/oci-typescript-sdk#327).
+ */
+export type TimestampFormat = 'epoch-seconds' | 'iso8601';
+
+export type TimestampPlan = { readonly [member: string]: TimestampFormat | NestedPlan };
+
+/** `items`: apply to every element of an array; `values`: to every value of a map. */
+export interface NestedPlan {
+  readonly items?: TimestampPlan | TimestampFormat;
+  readonly values?: TimestampPlan | TimestampFormat;
+  readonly fields?: TimestampPlan;
+}
+
+export function parseTimestamp(value: unknown, format: TimestampFormat): Date | unknown {
+  if (format === 'epoch-seconds') {
+    // awsJson default format: seconds since the epoch as a JSON number, possibly fractional.
+    return typeof value === 'number' ? new Date(Math.round(value * 1000)) : value;
+  }
+  if (typeof value !== 'string') return value;
+  // RFC 3339 date-time; offsets are accepted as the AWS SDK's parseRfc3339DateTimeWithOffset does.
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : date;
+}
+
+export function applyTimestamps(data: unknown, plan: TimestampPlan): void {
+  if (typeof data !== 'object' || data === null) return;
+  const record = data as Record<string, unknown>;
+  for (const member in plan) {
+    const value = record[member];
+    if (value === undefined || value === null) continue;
+    const rule = plan[member]!;
+    if (typeof rule === 'string') record[member] = parseTimestamp(value, rule);
+    else applyNested(record, member, rule);
+  }
+}
+
+function applyNested(record: Record<string, unknown>, member: string, rule: NestedPlan): void {
+  const value = record[member];
+  if (rule.fields) applyTimestamps(value, rule.fields);
+  if (rule.items && Array.isArray(value)) {
+    const items = rule.items;
+    for (let i = 0; i < value.length; i++) {
+      if (typeof items === 'string') value[i] = parseTimestamp(value[i], items);
+      else applyTimestamps(value[i], items);
+    }
+  }
+  if (rule.values && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const values = rule.values;
+    const map = value as Record<string, unknown>;
+    for (const key in map) {
+      if (typeof values === 'string') map[key] = parseTimestamp(map[key], values);
+      else applyTimestamps(map[key], values);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * Resolved OCI signing credentials. A session keyId (`ST$<token>`) is a bearer secret, so the
+ * value lives in a `#private` field and every printed form redacts it.
+ */
+import { redactKeyId } from '../auth/oci-key-id.js';
+
+/** How the keyId was formed. */
+export type OciAuthenticationType = 'api_key' | 'security_token';
+
+/** Fields of {@link OciCredentials}. */
+export interface OciCredentialsInit {
+  keyId: string;
+  privateKey: CryptoKey;
+  region?: string | undefined;
+  authenticationType: OciAuthenticationType;
+  /** Config file and profile these came from, when they came from one. */
+  configFile?: string | undefined;
+  profile?: string | undefined;
+}
+
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+
+/**
+ * A keyId and a non-extractable private key, ready for `createOciSigner(credentials)` (it has the
+ * `{ keyId, privateKey }` shape), plus the region and where they came from.
+ */
+export class OciCredentials {
+  readonly #keyId: string;
+  readonly #privateKey: CryptoKey;
+  /** `region` of the profile, else `OCI_REGION`. */
+  readonly region: string | undefined;
+  readonly authenticationType: OciAuthenticationType;
+  readonly configFile: string | undefined;
+  readonly profile: string | undefined;
+
+  constructor(init: OciCredentialsInit) {
+    this.#keyId = init.keyId;
+    this.#privateKey = init.privateKey;
+    this.region = init.region;
+    this.authenticationType = init.authenticationType;
+    this.configFile = init.configFile;
+    this.profile = init.profile;
+  }
+
+  /** `<tenancy>/<user>/<fingerprint>` or `ST$<token>`. Contains the session token: never log it. */
+  get keyId(): string {
+    return this.#keyId;
+  }
+
+  /** Non-extractable RSASSA-PKCS1-v1_5 / SHA-256 signing key. */
+  get privateKey(): CryptoKey {
+    return this.#privateKey;
+  }
+
+  toJSON(): Record<string, string | undefined> {
+    return {
+      keyId: redactKeyId(this.#keyId),
+      authenticationType: this.authenticationType,
+      region: this.region,
+      configFile: this.configFile,
+      profile: this.profile,
+    };
+  }
+
+  [INSPECT](): string {
+    const fields = Object.entries(this.toJSON())
+      .filter(([, value]) => value !== undefined)
+      .map(([name, value]) => `${name}: '${value}'`);
+    return `OciCredentials { ${fields.join(', ')} }`;
+  }
+
+  toString(): string {
+    return this[INSPECT]();
+  }
+}

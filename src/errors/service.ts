@@ -1,0 +1,35 @@
+import { CloudSessionsError } from './base.js';
+
+export interface ServiceErrorInit {
+  /** Error code as the service sent it (`ThrottlingException`, `NotAuthenticated`, ...). */
+  code: string;
+  message: string;
+  status: number;
+  requestId: string | undefined;
+  /** Response headers, lower-case names. */
+  headers: Record<string, string>;
+  /** Parsed JSON body, or the raw text when it was not JSON. */
+  body: unknown;
+}
+
+/**
+ * An error response from a service. Generated code derives one base class per
+ * service from this, and one subclass per modelled error.
+ */
+export class ServiceError extends CloudSessionsError {
+  override name = 'ServiceError';
+  readonly code: string;
+  readonly headers: Record<string, string>;
+  readonly body: unknown;
+  /** Service name from the spec, e.g. `Athena`. */
+  readonly service: string = 'unknown';
+
+  constructor(init: ServiceErrorInit) {
+    super(init.message || init.code);
+    this.code = init.code;
+    this.status = init.status;
+    this.requestId = init.requestId;
+    this.headers = init.headers;
+    this.body = init.body;
+  }
+}
