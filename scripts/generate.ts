@@ -3,6 +3,7 @@
  *
  *   npm run generate              write generated/
  *   npm run generate -- --check   regenerate in memory; exit 1 naming every stale file
+ *   --out DIR                     write to (or check) DIR instead of generated/
  *
  * Output is deterministic: the same specs give the same bytes (no timestamps, sorted walks).
  */
@@ -13,10 +14,12 @@ import { generateService } from './generator/generate-service.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const specsDir = path.join(root, 'specs');
-const outDir = path.join(root, 'generated');
 
 async function main(argv: string[]): Promise<number> {
   const check = argv.includes('--check');
+  const outIndex = argv.indexOf('--out');
+  const outDir =
+    outIndex === -1 ? path.join(root, 'generated') : path.resolve(argv[outIndex + 1] ?? '');
   const specs = (await readdir(specsDir)).filter((f) => f.endsWith('.yaml')).sort();
   const expected = new Map<string, string>();
   for (const spec of specs) {
@@ -25,7 +28,7 @@ async function main(argv: string[]): Promise<number> {
     const dir = path.join(outDir, spec.replace(/\.yaml$/, ''));
     for (const [name, content] of files) expected.set(path.join(dir, name), content);
   }
-  if (check) return reportStale(expected);
+  if (check) return reportStale(expected, outDir);
   await rm(outDir, { recursive: true, force: true });
   for (const [file, content] of expected) {
     await mkdir(path.dirname(file), { recursive: true });
@@ -35,7 +38,7 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-async function reportStale(expected: Map<string, string>): Promise<number> {
+async function reportStale(expected: Map<string, string>, outDir: string): Promise<number> {
   const stale: string[] = [];
   for (const [file, content] of expected) {
     const actual = await readFile(file, 'utf8').catch(() => undefined);
@@ -46,10 +49,10 @@ async function reportStale(expected: Map<string, string>): Promise<number> {
     if (!expected.has(file)) stale.push(`${rel(file)} (not produced by any spec)`);
   }
   if (stale.length === 0) {
-    console.log(`generated/ is up to date (${expected.size} files)`);
+    console.log(`${rel(outDir)}/ is up to date (${expected.size} files)`);
     return 0;
   }
-  console.error('generated/ is stale; run `npm run generate`:');
+  console.error(`${rel(outDir)}/ is stale; run \`npm run generate\`:`);
   for (const line of stale) console.error(`  ${line}`);
   return 1;
 }

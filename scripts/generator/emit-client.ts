@@ -70,7 +70,9 @@ export function emitClient(file: SourceFile, service: ServiceModel): void {
   file.addVariableStatement({
     isExported: true,
     declarationKind: VariableDeclarationKind.Const,
-    docs: docs(`How the ${service.name} client talks to the service (from the spec's x- extensions).`),
+    docs: docs(
+      `How the ${service.name} client talks to the service (from the spec's x- extensions).`,
+    ),
     declarations: [
       {
         name: serviceConst,
@@ -147,7 +149,8 @@ function emitOperationTypes(file: SourceFile, op: OperationModel): void {
   }
   const body = op.outputSchema ? `Schemas['${op.outputSchema}']` : 'Record<string, never>';
   const headerMembers = op.outputHeaders.map(
-    (h) => `/** ${(h.description ?? `The ${h.header} response header.`).replace(/\*\//g, '')} */ ${h.member}?: string;`,
+    (h) =>
+      `/** ${(h.description ?? `The ${h.header} response header.`).replace(/\*\//g, '')} */ ${h.member}?: string;`,
   );
   file.addTypeAlias({
     name: `${op.name}Output`,
@@ -176,11 +179,15 @@ function emitOperationDescription(file: SourceFile, op: OperationModel): void {
   const description: Json = { name: op.name, input };
   if (op.timestamps) description.timestamps = op.timestamps;
   if (op.outputHeaders.length) {
-    description.outputHeaders = Object.fromEntries(op.outputHeaders.map((h) => [h.member, h.header]));
+    description.outputHeaders = Object.fromEntries(
+      op.outputHeaders.map((h) => [h.member, h.header]),
+    );
   }
   file.addVariableStatement({
     declarationKind: VariableDeclarationKind.Const,
-    declarations: [{ name: operationConst(op), type: 'OperationDescription', initializer: literal(description) }],
+    declarations: [
+      { name: operationConst(op), type: 'OperationDescription', initializer: literal(description) },
+    ],
   });
 }
 

@@ -7,13 +7,30 @@ import { docs, literal } from './emit-util.js';
  * Body members that would shadow ServiceError's own fields (`code` is the error type there,
  * `message` is Error's) are not redeclared; they stay readable on `error.body`.
  */
-const BASE_FIELDS = new Set(['code', 'message', 'name', 'status', 'headers', 'body', 'service', 'retryable', 'requestId', 'attempts', 'stack', 'cause']);
+const BASE_FIELDS = new Set([
+  'code',
+  'message',
+  'name',
+  'status',
+  'headers',
+  'body',
+  'service',
+  'retryable',
+  'requestId',
+  'attempts',
+  'stack',
+  'cause',
+]);
 
 export function emitErrors(file: SourceFile, service: ServiceModel): void {
   const base = `${service.name}ServiceException`;
   file.addImportDeclaration({
     moduleSpecifier: '../../src/errors/index.js',
-    namedImports: ['ServiceError', 'isCloudSessionsError', { name: 'ServiceErrorInit', isTypeOnly: true }],
+    namedImports: [
+      'ServiceError',
+      'isCloudSessionsError',
+      { name: 'ServiceErrorInit', isTypeOnly: true },
+    ],
   });
   file.addClass({
     name: base,
@@ -22,13 +39,20 @@ export function emitErrors(file: SourceFile, service: ServiceModel): void {
     docs: docs(`Base class of every error the ${service.name} service returns, modelled or not.`),
     properties: [
       { name: 'name', hasOverrideKeyword: true, initializer: literal(base) },
-      { name: 'service', hasOverrideKeyword: true, isReadonly: true, initializer: literal(service.name) },
+      {
+        name: 'service',
+        hasOverrideKeyword: true,
+        isReadonly: true,
+        initializer: literal(service.name),
+      },
     ],
   });
   file.addFunction({
     name: `is${base}`,
     isExported: true,
-    docs: docs(`True for any ${service.name} service error, also across realms and package copies.`),
+    docs: docs(
+      `True for any ${service.name} service error, also across realms and package copies.`,
+    ),
     parameters: [{ name: 'error', type: 'unknown' }],
     returnType: `error is ${base}`,
     statements: `return isCloudSessionsError(error) && (error as { service?: unknown }).service === ${literal(service.name)};`,
@@ -39,10 +63,14 @@ export function emitErrors(file: SourceFile, service: ServiceModel): void {
       name: e.code,
       isExported: true,
       extends: base,
-      docs: docs(`${e.description ?? e.code}\n\nHTTP ${e.status}, ${e.fault} fault${e.retryable ? ', modelled retryable' : ''}.`),
+      docs: docs(
+        `${e.description ?? e.code}\n\nHTTP ${e.status}, ${e.fault} fault${e.retryable ? ', modelled retryable' : ''}.`,
+      ),
       properties: [
         { name: 'name', hasOverrideKeyword: true, initializer: literal(e.code) },
-        ...(e.retryable ? [{ name: 'retryable', hasOverrideKeyword: true, initializer: 'true' }] : []),
+        ...(e.retryable
+          ? [{ name: 'retryable', hasOverrideKeyword: true, initializer: 'true' }]
+          : []),
         ...members.map((m) => ({
           name: m.name,
           isReadonly: true,
@@ -58,7 +86,7 @@ export function emitErrors(file: SourceFile, service: ServiceModel): void {
             'super(init);',
             ...(members.length
               ? [
-                  'const body = (typeof init.body === \'object\' && init.body !== null ? init.body : {}) as Record<string, never>;',
+                  "const body = (typeof init.body === 'object' && init.body !== null ? init.body : {}) as Record<string, never>;",
                   ...members.map((m) => `this.${m.name} = body[${literal(m.name)}];`),
                 ]
               : []),

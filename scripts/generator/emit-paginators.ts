@@ -8,7 +8,11 @@ export function emitPaginators(file: SourceFile, service: ServiceModel): void {
   const clientClass = `${service.name}Client`;
   file.addImportDeclaration({
     moduleSpecifier: '../../src/paginate/index.js',
-    namedImports: ['createPaginator', { name: 'PaginationConfig', isTypeOnly: true }, { name: 'Paginator', isTypeOnly: true }],
+    namedImports: [
+      'createPaginator',
+      { name: 'PaginationConfig', isTypeOnly: true },
+      { name: 'Paginator', isTypeOnly: true },
+    ],
   });
   file.addImportDeclaration({
     moduleSpecifier: './client.js',

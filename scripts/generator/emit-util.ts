@@ -12,7 +12,8 @@ export function quoteKey(key: string): string {
 
 /** A TypeScript expression for plain data; `{ __raw }` values are emitted verbatim. */
 export function literal(value: unknown): string {
-  if (value && typeof value === 'object' && '__raw' in value) return (value as { __raw: string }).__raw;
+  if (value && typeof value === 'object' && '__raw' in value)
+    return (value as { __raw: string }).__raw;
   if (Array.isArray(value)) return `[${value.map(literal).join(', ')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)

@@ -12,7 +12,10 @@ import { emitPaginators } from './emit-paginators.js';
 const GENERATOR = 'scripts/generate.ts';
 
 /** Generates the files of one service: name -> formatted content. */
-export async function generateService(specPath: string, text: string): Promise<Map<string, string>> {
+export async function generateService(
+  specPath: string,
+  text: string,
+): Promise<Map<string, string>> {
   const sha256 = createHash('sha256').update(text).digest('hex');
   const spec = parse(text) as Json;
   const service = buildServiceModel(spec);
@@ -31,7 +34,8 @@ export async function generateService(specPath: string, text: string): Promise<M
   };
   emit('errors.ts', (f) => emitErrors(f, service));
   emit('client.ts', (f) => emitClient(f, service));
-  if (service.operations.some((op) => op.paginator)) emit('paginators.ts', (f) => emitPaginators(f, service));
+  if (service.operations.some((op) => op.paginator))
+    emit('paginators.ts', (f) => emitPaginators(f, service));
   emit('index.ts', (f) => {
     f.addExportDeclaration({ moduleSpecifier: './client.js' });
     f.addExportDeclaration({ moduleSpecifier: './errors.js' });
@@ -46,7 +50,10 @@ export async function generateService(specPath: string, text: string): Promise<M
   const prettierConfig = (await resolveConfig(specPath)) ?? {};
   const result = new Map<string, string>();
   for (const name of [...files.keys()].sort()) {
-    const formatted = await format(header + files.get(name)!, { ...prettierConfig, parser: 'typescript' });
+    const formatted = await format(header + files.get(name)!, {
+      ...prettierConfig,
+      parser: 'typescript',
+    });
     result.set(name, formatted);
   }
   return result;

@@ -187,7 +187,8 @@ function buildOperation(
     };
     const limitMember = members.find((m) => m.name === pag.limitKey);
     if (limitMember) paginator.limitRange = [limitMember.rule.minimum, limitMember.rule.maximum];
-    const itemsRef = outputSchema && schemas[outputSchema]?.properties?.[pag.resultKey]?.items?.$ref;
+    const itemsRef =
+      outputSchema && schemas[outputSchema]?.properties?.[pag.resultKey]?.items?.$ref;
     if (itemsRef) paginator.itemSchema = refName(itemsRef);
   }
   return {
@@ -214,7 +215,8 @@ function firstContentSchema(content: Json | undefined): Json | undefined {
 
 function tsTypeOf(schema: Json, resolve: (s: Json) => Json): string {
   if (schema.$ref) return `Schemas['${refName(schema.$ref)}']`;
-  if (Array.isArray(schema.enum)) return schema.enum.map((v: string) => JSON.stringify(v)).join(' | ');
+  if (Array.isArray(schema.enum))
+    return schema.enum.map((v: string) => JSON.stringify(v)).join(' | ');
   switch (schema.type) {
     case 'integer':
     case 'number':
@@ -264,7 +266,11 @@ function buildError(name: string, schema: Json, resolve: (s: Json) => Json): Err
 }
 
 /** Walks an output schema for `x-timestamp` markers (see src/client/timestamps.ts). */
-function timestampPlan(schema: Json, resolve: (s: Json) => Json, seen: Set<Json>): Json | undefined {
+function timestampPlan(
+  schema: Json,
+  resolve: (s: Json) => Json,
+  seen: Set<Json>,
+): Json | undefined {
   if (!schema || seen.has(schema)) return undefined;
   seen.add(schema);
   const plan: Json = {};

@@ -58,7 +58,7 @@ const INSPECT = Symbol.for('nodejs.util.inspect.custom');
  * Creates the OCI signature v1 `RequestSigner`. Static keyIds and PEMs are validated here (a
  * malformed key fails now, not on the first request); the PEM is imported lazily, once.
  */
-export function createOciSigner(options: OciSignerOptions): RequestSigner {
+export function createOciSigner(options: OciSignerOptions): OciRequestSigner {
   return new OciRequestSigner(options);
 }
 
@@ -91,7 +91,7 @@ export class OciRequestSigner implements RequestSigner {
   /** Sets the date header to `now`, adds the body headers when signed, then `authorization`. */
   async sign(request: HttpRequest, now: Date): Promise<void> {
     const { keyId, privateKey } = await this.#credentials();
-    // RFC 7231 IMF-fixdate, e.g. `Thu, 05 Jan 2014 21:31:40 GMT`; toUTCString() produces exactly this.
+    // RFC 7231 IMF-fixdate, e.g. `Sun, 05 Jan 2014 21:31:40 GMT`; toUTCString() produces exactly this.
     request.headers[this.#dateHeader] = now.toUTCString();
     if (signsBody(request.method)) {
       const contentType = request.headers['content-type'] ?? 'application/json';

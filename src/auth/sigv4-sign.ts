@@ -84,6 +84,10 @@ export function authorizationHeader(parts: {
 /** Headers the signer owns: any caller-supplied copy is replaced, never signed twice. */
 const GENERATED_HEADERS = new Set(['authorization', 'x-amz-date', 'x-amz-security-token']);
 
+/**
+ * Shared by both modes. `buildQuery` runs after the signed header list is known because
+ * presigning puts `X-Amz-SignedHeaders` into the query that is itself canonicalized.
+ */
 async function sign(
   request: SigV4RequestParts,
   context: SigV4Context,
@@ -104,13 +108,15 @@ async function sign(
     payloadHash: request.payloadHash,
     normalizePath: context.normalizePath ?? true,
   });
-  const toSign = await stringToSign(dateTime, scope, canonical);
-  const key = await deriveSigningKey(
-    context.credentials.secretAccessKey,
-    dateTime.slice(0, 8),
-    context.region,
-    context.service,
-  );
+  const [toSign, key] = await Promise.all([
+    stringToSign(dateTime, scope, canonical),
+    deriveSigningKey(
+      context.credentials.secretAccessKey,
+      dateTime.slice(0, 8),
+      context.region,
+      context.service,
+    ),
+  ]);
   return {
     canonicalRequest: canonical,
     stringToSign: toSign,

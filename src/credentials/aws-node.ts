@@ -17,7 +17,7 @@ import { parseCredentialProcessOutput } from './aws-process.js';
 import { runCredentialProcess } from './aws-process-node.js';
 import { planAwsProfileCredentials } from './aws-profile.js';
 import { pickAwsRegion, type AwsRegionCandidate } from './aws-region.js';
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from './aws-types.js';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '../auth/sigv4-types.js';
 
 export {
   awsHomeDir,

@@ -1,5 +1,5 @@
 import { CredentialsError } from '../errors/index.js';
-import type { AwsCredentialIdentity } from './aws-types.js';
+import type { AwsCredentialIdentity } from '../auth/sigv4-types.js';
 
 /**
  * Reads the JSON a `credential_process` prints, as specified in "Sourcing credentials with an

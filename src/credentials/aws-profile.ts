@@ -1,5 +1,5 @@
 import { CredentialsError } from '../errors/index.js';
-import type { AwsCredentialIdentity } from './aws-types.js';
+import type { AwsCredentialIdentity } from '../auth/sigv4-types.js';
 import type { AwsProfiles } from './aws-ini.js';
 
 /** How a profile's credentials are obtained, decided from the files alone. */

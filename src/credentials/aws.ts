@@ -1,5 +1,5 @@
 import { CredentialsError, isCloudSessionsError } from '../errors/index.js';
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from './aws-types.js';
+import type { AwsCredentialIdentity, AwsCredentialSource } from '../auth/sigv4-types.js';
 
 /**
  * Credentials that expire within this many milliseconds are refreshed before use. Five minutes,
@@ -62,9 +62,6 @@ export class AwsCredentials implements AwsCredentialIdentity {
   }
 }
 
-/** Either fixed credentials or an SDK v3-shaped provider (`@aws-sdk/credential-providers`). */
-export type AwsCredentialSource = AwsCredentialIdentity | AwsCredentialIdentityProvider;
-
 /** A caching provider returned by {@link memoizeAwsCredentials}. */
 export interface MemoizedAwsCredentialProvider {
   /** Cached credentials; `forceRefresh` asks the source again (e.g. after an `ExpiredToken` reply). */
@@ -114,7 +111,7 @@ function requireString(record: Record<string, unknown>, field: string, source: s
 
 /**
  * Checks that `value` has the {@link AwsCredentialIdentity} shape and wraps it in
- * {@link AwsCredentials}. Errors name the field and the source, never a value. An empty
+ * {@link AwsCredentials}. Errors name the field and the source, never a value. An empty or null
  * `sessionToken` counts as none, as SDK v3's `fromEnv` treats an empty `AWS_SESSION_TOKEN`.
  */
 export function validateAwsCredentials(value: unknown, source: string): AwsCredentials {
@@ -127,7 +124,9 @@ export function validateAwsCredentials(value: unknown, source: string): AwsCrede
   const record = value as Record<string, unknown>;
   const accessKeyId = requireString(record, 'accessKeyId', source);
   const secretAccessKey = requireString(record, 'secretAccessKey', source);
-  const { sessionToken, expiration } = record;
+  // null counts as absent, as in the SigV4 signer's `checkCredentialIdentity`.
+  const sessionToken = record['sessionToken'] ?? undefined;
+  const expiration = record['expiration'] ?? undefined;
   if (sessionToken !== undefined && typeof sessionToken !== 'string') {
     throw new CredentialsError(
       `AWS credentials from ${source}: sessionToken must be a string, got ${describeType(sessionToken)}`,
@@ -208,8 +207,8 @@ export function memoizeAwsCredentials(
       raw = await source();
     } catch (error) {
       if (isCloudSessionsError(error)) throw error;
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new CredentialsError(`AWS ${sourceName} failed: ${reason}`, { cause: error });
+      // A foreign provider's message is left to `cause`: it is not ours to vet for secrets.
+      throw new CredentialsError(`AWS ${sourceName} failed (see cause)`, { cause: error });
     }
     const fresh = validateAwsCredentials(raw, sourceName);
     assertNotExpired(fresh, sourceName, now());

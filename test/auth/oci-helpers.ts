@@ -15,7 +15,11 @@ export function vectorRequest(vector: OciVector): HttpRequest {
   return {
     method: vector.method,
     url: new URL(vector.url),
-    headers: { ...vector.headers },
+    headers: Object.fromEntries(
+      Object.entries(vector.headers).filter(
+        (entry): entry is [string, string] => entry[1] !== undefined,
+      ),
+    ),
     body: vector.body ?? undefined,
   };
 }

@@ -74,18 +74,20 @@ const provider = new SimpleAuthenticationDetailsProvider(
   null,
 );
 const ociSigner = new DefaultRequestSigner(provider);
-const shippedHeadersToSign = [...DefaultRequestSigner.headersToSign];
+/** oci-common's static list of headers to sign: private in its .d.ts, a plain static at runtime. */
+const signerStatics = DefaultRequestSigner as unknown as { headersToSign: string[] };
+const shippedHeadersToSign = [...signerStatics.headersToSign];
 
 /** oci-common's signer over the same request, with `headers` as its static list. */
 async function signOciCommon(c: Case, headers: Headers, list: string[], forceExcludeBody: boolean) {
-  DefaultRequestSigner.headersToSign = list;
+  signerStatics.headersToSign = list;
   const request = { method: c.method, uri: urlOf(c), headers, body: c.body };
   await ociSigner.signHttpRequest(request as never, forceExcludeBody);
   return headers;
 }
 
 afterEach(() => {
-  DefaultRequestSigner.headersToSign = shippedHeadersToSign;
+  signerStatics.headersToSign = shippedHeadersToSign;
 });
 
 describe('differential: our signer vs oci-common DefaultRequestSigner', () => {

@@ -8,7 +8,7 @@ import {
   staticAwsCredentials,
   validateAwsCredentials,
 } from '../../src/credentials/aws.js';
-import type { AwsCredentialIdentity } from '../../src/credentials/aws-types.js';
+import type { AwsCredentialIdentity } from '../../src/auth/sigv4-types.js';
 
 const T0 = Date.parse('2024-05-01T12:00:00Z');
 const MINUTE = 60_000;
@@ -107,12 +107,13 @@ describe('validateAwsCredentials', () => {
     expect(() => validateAwsCredentials(value, 'provider "test"')).toThrow('provider "test"');
   });
 
-  it('treats an empty sessionToken as none', () => {
+  it.each(['', null])('treats a sessionToken of %j as none', (sessionToken) => {
     const credentials = validateAwsCredentials(
-      { accessKeyId: 'A', secretAccessKey: 's', sessionToken: '' },
+      { accessKeyId: 'A', secretAccessKey: 's', sessionToken, expiration: null },
       'test',
     );
     expect(credentials.sessionToken).toBeUndefined();
+    expect(credentials.expiration).toBeUndefined();
   });
 
   it('keeps every field of a valid identity', () => {
@@ -241,7 +242,7 @@ describe('memoizeAwsCredentials', () => {
     expect(calls).toBe(2);
   });
 
-  it('wraps a foreign failure in CredentialsError naming the source and keeps the cause', async () => {
+  it('wraps a foreign failure in CredentialsError naming the source, its message left to the cause', async () => {
     const cause = new Error('Could not load credentials from any providers');
     const provider = memoizeAwsCredentials(
       async () => {
@@ -251,9 +252,7 @@ describe('memoizeAwsCredentials', () => {
     );
     const error = await provider().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CredentialsError);
-    expect((error as Error).message).toBe(
-      'AWS fromIni failed: Could not load credentials from any providers',
-    );
+    expect((error as Error).message).toBe('AWS fromIni failed (see cause)');
     expect((error as Error).cause).toBe(cause);
   });
 

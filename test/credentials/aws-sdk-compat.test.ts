@@ -86,7 +86,7 @@ describe('@aws-sdk/credential-providers through memoizeAwsCredentials', () => {
     },
   );
 
-  it('turns an SDK provider failure into a CredentialsError that keeps its message', async () => {
+  it('turns an SDK provider failure into a CredentialsError caused by it', async () => {
     const { credentialsFile, configFile } = await writeFiles();
     const provider = memoizeAwsCredentials(
       fromIni({ profile: 'absent', filepath: credentialsFile, configFilepath: configFile }),
@@ -94,6 +94,7 @@ describe('@aws-sdk/credential-providers through memoizeAwsCredentials', () => {
     );
     const error = await provider().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CredentialsError);
-    expect((error as Error).message).toMatch(/^AWS fromIni failed: .*absent/);
+    expect((error as Error).message).toBe('AWS fromIni failed (see cause)');
+    expect(((error as Error).cause as Error).message).toContain('absent');
   });
 });

@@ -74,7 +74,7 @@ test('json.dumps of a string equals JSON.stringify once separators and escapes a
         /[^\x20-\x7e]/g,
         (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
       );
-      expect(pythonJsonDumps(text)).toBe(asciiOnly.replaceAll('\\u007f', '\\u007f'));
+      expect(pythonJsonDumps(text)).toBe(asciiOnly);
     }),
     { numRuns: 300 },
   );
