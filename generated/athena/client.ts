@@ -4,7 +4,6 @@
 import type { components, paths } from './types.js';
 import {
   ServiceRuntime,
-  createSigner,
   type CallOptions,
   type AwsClientConfig,
   type OperationDescription,
@@ -72,11 +71,7 @@ export class AthenaClient {
   readonly #runtime: ServiceRuntime<paths>;
 
   constructor(config: AthenaClientConfig = {}) {
-    this.#runtime = new ServiceRuntime<paths>(
-      athenaService,
-      config,
-      createSigner(athenaService.auth, config),
-    );
+    this.#runtime = new ServiceRuntime<paths>(athenaService, config);
   }
 
   /**

@@ -4,7 +4,6 @@
 import type { components, paths } from './types.js';
 import {
   ServiceRuntime,
-  createSigner,
   type CallOptions,
   type AwsClientConfig,
   type OperationDescription,
@@ -187,11 +186,7 @@ export class NimbleStudioClient {
   readonly #runtime: ServiceRuntime<paths>;
 
   constructor(config: NimbleStudioClientConfig = {}) {
-    this.#runtime = new ServiceRuntime<paths>(
-      nimbleStudioService,
-      config,
-      createSigner(nimbleStudioService.auth, config),
-    );
+    this.#runtime = new ServiceRuntime<paths>(nimbleStudioService, config);
   }
 
   /** Lists the streaming sessions in a studio. */

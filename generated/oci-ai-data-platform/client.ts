@@ -4,7 +4,6 @@
 import type { components, paths } from './types.js';
 import {
   ServiceRuntime,
-  createSigner,
   type CallOptions,
   type OciClientConfig,
   type OperationDescription,
@@ -87,11 +86,7 @@ export class AiDataPlatformClient {
   readonly #runtime: ServiceRuntime<paths>;
 
   constructor(config: AiDataPlatformClientConfig = {}) {
-    this.#runtime = new ServiceRuntime<paths>(
-      aiDataPlatformService,
-      config,
-      createSigner(aiDataPlatformService.auth, config),
-    );
+    this.#runtime = new ServiceRuntime<paths>(aiDataPlatformService, config);
   }
 
   /** Returns a list of all available sessions. */

@@ -32,7 +32,6 @@ export function emitClient(file: SourceFile, service: ServiceModel): void {
     moduleSpecifier: '../../src/client/index.js',
     namedImports: [
       'ServiceRuntime',
-      'createSigner',
       { name: 'CallOptions', isTypeOnly: true },
       { name: configBase, isTypeOnly: true },
       { name: 'OperationDescription', isTypeOnly: true },
@@ -110,7 +109,7 @@ export function emitClient(file: SourceFile, service: ServiceModel): void {
     ctors: [
       {
         parameters: [{ name: 'config', type: `${clientClass}Config`, initializer: '{}' }],
-        statements: `this.#runtime = new ServiceRuntime<paths>(${serviceConst}, config, createSigner(${serviceConst}.auth, config));`,
+        statements: `this.#runtime = new ServiceRuntime<paths>(${serviceConst}, config);`,
       },
     ],
     methods: service.operations.map((op) => ({

@@ -1,4 +1,6 @@
 import type { RequestSigner } from '../transport/http-request.js';
+import type { AwsCredentialSource } from '../auth/sigv4-types.js';
+import type { OciSigningCredentials } from '../auth/oci-signer.js';
 import { AWS_STANDARD, OCI_DEFAULT, type RetryPolicy } from '../retry/policy.js';
 
 /** Options every generated client accepts. */
@@ -22,6 +24,46 @@ export interface ClientConfig {
   signer?: RequestSigner;
 }
 
+/** Options of clients whose service signs with SigV4 (Athena, Nimble Studio). */
+export interface AwsClientConfig extends ClientConfig {
+  /**
+   * Static credentials or an async provider with the AWS SDK v3 shape (so
+   * `@aws-sdk/credential-providers` plugs in). Cached and refreshed before `expiration`.
+   * Omitted: in Node, the default chain (environment, then `~/.aws/credentials` and
+   * `~/.aws/config`, including `credential_process`).
+   */
+  credentials?: AwsCredentialSource;
+  /** Shared-config profile for the default chain and region (default `AWS_PROFILE` or `default`). */
+  profile?: string;
+}
+
+/**
+ * OCI authentication: an API key (`{ keyId, privateKey }`, keyId as a string,
+ * `{ tenancy, user, fingerprint }` or `{ securityToken }`), a provider of one, or a profile of
+ * `~/.oci/config` (`{ profile?, configFile? }`, Node only).
+ */
+export type OciAuth =
+  | OciSigningCredentials
+  | (() => Promise<OciSigningCredentials>)
+  | { profile?: string; configFile?: string };
+
+/** Options of clients whose service signs with OCI HTTP Signature v1. */
+export interface OciClientConfig extends ClientConfig {
+  /** Omitted: in Node, the `DEFAULT` profile (or `OCI_CLI_PROFILE`) of `~/.oci/config`. */
+  auth?: OciAuth;
+}
+
+/** Options of clients whose service takes a token in a header (Jupyter Server). */
+export interface TokenClientConfig extends ClientConfig {
+  token?: string;
+}
+
+/** The union the runtime reads; each generated client accepts only its own slice. */
+export type AnyClientConfig = ClientConfig &
+  Partial<Pick<AwsClientConfig, 'credentials' | 'profile'>> &
+  Partial<Pick<OciClientConfig, 'auth'>> &
+  Partial<Pick<TokenClientConfig, 'token'>>;
+
 /** Options for one call. */
 export interface CallOptions {
   /** Aborts the call, including any back-off wait, with an AbortError. */
@@ -34,15 +76,4 @@ export interface CallOptions {
 
 export function defaultRetryPolicy(family: 'aws' | 'oci'): RetryPolicy {
   return family === 'oci' ? OCI_DEFAULT : AWS_STANDARD;
-}
-
-/** Options of clients whose service signs with SigV4. */
-export interface AwsClientConfig extends ClientConfig {}
-
-/** Options of clients whose service signs with OCI HTTP Signature v1. */
-export interface OciClientConfig extends ClientConfig {}
-
-/** Options of clients whose service takes a token in a header (Jupyter Server). */
-export interface TokenClientConfig extends ClientConfig {
-  token?: string;
 }

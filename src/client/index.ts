@@ -1,12 +1,12 @@
 /** The runtime surface generated clients build on. */
 export { ServiceRuntime, type AttemptInit, type RawResult, type TypedCall } from './runtime.js';
-export { createSigner } from './signers.js';
 export type {
   ClientConfig,
   CallOptions,
   AwsClientConfig,
   OciClientConfig,
   TokenClientConfig,
+  OciAuth,
 } from './config.js';
 export type {
   ServiceDescription,

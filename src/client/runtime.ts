@@ -9,8 +9,16 @@ import { resolveEndpoint } from './endpoints.js';
 import { identifyError } from './error-parsing.js';
 import { applyTimestamps } from './timestamps.js';
 import { validateInput } from './validate.js';
-import { defaultRetryPolicy, type ClientConfig, type CallOptions } from './config.js';
+import { defaultRetryPolicy, type AnyClientConfig, type CallOptions } from './config.js';
+import { createSigner } from './signers.js';
 import type { OperationDescription, ServiceDescription } from './service.js';
+import { platformDefaults } from '#platform';
+
+/** What a client needs before its first request; resolved once. */
+interface Connection {
+  http: Client<{}>;
+  signer: RequestSigner | undefined;
+}
 
 /** The slice of openapi-fetch's per-request options the runtime controls. */
 export interface AttemptInit {
@@ -43,19 +51,40 @@ export type TypedCall<Paths extends {}> = (
 export class ServiceRuntime<Paths extends {}> {
   readonly clock = new Clock();
   readonly #service: ServiceDescription;
-  readonly #http: Client<Paths>;
+  readonly #config: AnyClientConfig;
   readonly #policy: RetryPolicy;
   readonly #quota: RetryQuota | undefined;
-  readonly #fetch: typeof fetch | undefined;
-  readonly #signer: RequestSigner | undefined;
+  #connection: Promise<Connection> | Connection | undefined;
 
-  constructor(service: ServiceDescription, config: ClientConfig, signer: RequestSigner | undefined) {
+  constructor(service: ServiceDescription, config: AnyClientConfig) {
     this.#service = service;
-    this.#http = createClient<Paths>({ baseUrl: resolveEndpoint(service.endpoints, config) });
+    this.#config = { ...config };
     this.#policy = resolveRetryPolicy(defaultRetryPolicy(service.retry), config.retry);
     this.#quota = this.#policy.quota ? new RetryQuota(this.#policy.quota) : undefined;
-    this.#fetch = config.fetch;
-    this.#signer = signer;
+    // With the region known up front, configuration errors surface here, not at the first call.
+    if (config.region !== undefined) this.#connection = this.#connect(config.region);
+  }
+
+  /** Endpoint and signer; the region may come from the environment or a profile (Node). */
+  async #connectLazily(): Promise<Connection> {
+    const { region, profile, auth } = this.#config;
+    const fileOptions = typeof auth === 'object' && !('keyId' in auth) ? auth : {};
+    const resolved =
+      region ??
+      (this.#service.auth.scheme === 'oci-signature-v1'
+        ? await platformDefaults.ociRegion(fileOptions)
+        : this.#service.auth.scheme === 'sigv4'
+          ? await platformDefaults.awsRegion(profile)
+          : undefined);
+    return this.#connect(resolved);
+  }
+
+  #connect(region: string | undefined): Connection {
+    const baseUrl = resolveEndpoint(this.#service.endpoints, { ...this.#config, region });
+    return {
+      http: createClient<{}>({ baseUrl }),
+      signer: createSigner(this.#service.auth, this.#config, region, platformDefaults),
+    };
   }
 
   async send<Output>(
@@ -65,8 +94,14 @@ export class ServiceRuntime<Paths extends {}> {
     call: TypedCall<Paths>,
   ): Promise<Output> {
     validateInput(input, operation.input, operation.name);
-    const policy = options?.retry === undefined ? this.#policy : resolveRetryPolicy(this.#policy, options.retry);
-    return withRetries((ctx) => this.#attempt<Output>(operation, call, ctx, options), {
+    const connection = await (this.#connection ??= this.#connectLazily().catch((error: unknown) => {
+      this.#connection = undefined;
+      throw error;
+    }));
+    this.#connection = connection;
+    const policy =
+      options?.retry === undefined ? this.#policy : resolveRetryPolicy(this.#policy, options.retry);
+    return withRetries((ctx) => this.#attempt<Output>(connection, operation, call, ctx, options), {
       policy,
       quota: this.#quota,
       signal: options?.signal,
@@ -75,6 +110,7 @@ export class ServiceRuntime<Paths extends {}> {
   }
 
   async #attempt<Output>(
+    connection: Connection,
     operation: OperationDescription,
     call: TypedCall<Paths>,
     ctx: AttemptContext,
@@ -82,14 +118,14 @@ export class ServiceRuntime<Paths extends {}> {
   ): Promise<Output> {
     let body: string | undefined;
     const init: AttemptInit = {
-      fetch: (request) => this.#transmit(request, body, ctx.signal),
+      fetch: (request) => this.#transmit(connection.signer, request, body, ctx.signal),
       signal: ctx.signal,
       headers: { ...this.#attemptHeaders(operation, ctx), ...options?.headers },
       bodySerializer: (value) => (body = JSON.stringify(value)),
     };
     let result: RawResult;
     try {
-      result = await call(this.#http, init);
+      result = await call(connection.http as Client<Paths>, init);
     } catch (error) {
       throw asTransportError(error, ctx.signal);
     }
@@ -98,16 +134,21 @@ export class ServiceRuntime<Paths extends {}> {
   }
 
   /** Signs the request openapi-fetch built and sends it with the `fetch` of this moment. */
-  async #transmit(request: Request, body: string | undefined, signal: AbortSignal): Promise<Response> {
+  async #transmit(
+    signer: RequestSigner | undefined,
+    request: Request,
+    body: string | undefined,
+    signal: AbortSignal,
+  ): Promise<Response> {
     const url = new URL(request.url);
     // awsJson paths carry the operation in a fragment (`/#X-Amz-Target=...`); it is never sent.
     url.hash = '';
     const headers: Record<string, string> = {};
     request.headers.forEach((value, name) => (headers[name] = value));
     const wire: HttpRequest = { method: request.method, url, headers, body };
-    if (this.#signer) await this.#signer.sign(wire, this.clock.now());
+    if (signer) await signer.sign(wire, this.clock.now());
     // Looked up per call, not captured: nock and test doubles replace globalThis.fetch later.
-    const fetchImpl = this.#fetch ?? globalThis.fetch;
+    const fetchImpl = this.#config.fetch ?? globalThis.fetch;
     return fetchImpl(wire.url.href, {
       method: wire.method,
       headers: wire.headers,
@@ -149,7 +190,10 @@ export class ServiceRuntime<Paths extends {}> {
   }
 
   #output<Output>(operation: OperationDescription, data: unknown, response: Response): Output {
-    const output = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
+    const output = (typeof data === 'object' && data !== null ? data : {}) as Record<
+      string,
+      unknown
+    >;
     if (operation.outputHeaders) {
       for (const member in operation.outputHeaders) {
         const value = response.headers.get(operation.outputHeaders[member]!);

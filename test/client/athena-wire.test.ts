@@ -10,12 +10,18 @@ import {
   isResourceNotFoundException,
 } from 'cloud-sessions/athena';
 import { ValidationError } from 'cloud-sessions/runtime';
+import { testAwsCredentials } from '../helpers/credentials.js';
 
 const ENDPOINT = 'http://athena.test';
 const NOTEBOOK = '0123abcd-0123-0123-0123-0123456789ab';
 
 function client() {
-  return new AthenaClient({ region: 'us-east-1', endpoint: ENDPOINT, retry: false });
+  return new AthenaClient({
+    region: 'us-east-1',
+    endpoint: ENDPOINT,
+    credentials: testAwsCredentials,
+    retry: false,
+  });
 }
 
 beforeAll(() => nock.disableNetConnect());
@@ -98,13 +104,11 @@ describe('Athena errors', () => {
   }
 
   it('exposes modelled members and type guards', async () => {
-    nock(ENDPOINT)
-      .post('/')
-      .reply(400, {
-        __type: 'InvalidRequestException',
-        Message: 'bad',
-        AthenaErrorCode: 'INVALID_INPUT',
-      });
+    nock(ENDPOINT).post('/').reply(400, {
+      __type: 'InvalidRequestException',
+      Message: 'bad',
+      AthenaErrorCode: 'INVALID_INPUT',
+    });
     const error = await client()
       .listNotebookSessions({ NotebookId: NOTEBOOK })
       .catch((e: unknown) => e);

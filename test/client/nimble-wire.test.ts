@@ -13,11 +13,17 @@ import {
   StreamingSessionState,
 } from 'cloud-sessions/nimble-studio';
 import { ValidationError } from 'cloud-sessions/runtime';
+import { testAwsCredentials } from '../helpers/credentials.js';
 
 const ENDPOINT = 'http://nimble.test';
 
 function client() {
-  return new NimbleStudioClient({ region: 'us-west-2', endpoint: ENDPOINT, retry: false });
+  return new NimbleStudioClient({
+    region: 'us-west-2',
+    endpoint: ENDPOINT,
+    credentials: testAwsCredentials,
+    retry: false,
+  });
 }
 
 beforeAll(() => nock.disableNetConnect());

@@ -9,12 +9,18 @@ import {
   InternalServerError,
 } from 'cloud-sessions/oci-ai-data-platform';
 import { ValidationError } from 'cloud-sessions/runtime';
+import { testOciAuth } from '../helpers/credentials.js';
 
 const ENDPOINT = 'http://aidp.test';
 const PATH = '/20260430/aiDataPlatforms/ocid1.aidp.oc1..x/workspaces/ws%201/notebook/api/sessions';
 
 function client() {
-  return new AiDataPlatformClient({ region: 'us-ashburn-1', endpoint: ENDPOINT, retry: false });
+  return new AiDataPlatformClient({
+    region: 'us-ashburn-1',
+    endpoint: ENDPOINT,
+    auth: testOciAuth(),
+    retry: false,
+  });
 }
 
 beforeAll(() => nock.disableNetConnect());

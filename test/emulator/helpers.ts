@@ -16,6 +16,8 @@ export interface AwsCallOptions {
   mutate?: (headers: Record<string, string>) => void;
   /** Replaces the body after signing. */
   sendBody?: string;
+  /** Query string appended to the URL after signing, e.g. `ownedBy=x`. */
+  appendQuery?: string;
 }
 
 /** Signs with @smithy/signature-v4 and sends with fetch. `path` is the encoded path. */
@@ -48,7 +50,9 @@ export async function awsFetch(
   const headers = { ...(signed.headers as Record<string, string>) };
   options.mutate?.(headers);
   delete headers.host;
-  const search = new URLSearchParams(request.query ?? {}).toString().replace(/\+/g, '%20');
+  const search = [new URLSearchParams(request.query ?? {}).toString().replace(/\+/g, '%20'), options.appendQuery]
+    .filter(Boolean)
+    .join('&');
   return fetch(`${emu.url}${request.path}${search ? `?${search}` : ''}`, {
     method: request.method,
     headers,
