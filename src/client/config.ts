@@ -1,4 +1,5 @@
 import type { RequestSigner } from '../transport/http-request.js';
+import type { Logger } from './logging.js';
 import type { AwsCredentialSource } from '../auth/sigv4-types.js';
 import type { OciSigningCredentials } from '../auth/oci-signer.js';
 import { AWS_STANDARD, OCI_DEFAULT, type RetryPolicy } from '../retry/policy.js';
@@ -22,6 +23,11 @@ export interface ClientConfig {
   retry?: Partial<RetryPolicy> | false;
   /** Signs every attempt. Overrides the credentials-based signer. */
   signer?: RequestSigner;
+  /**
+   * Receives one `debug` entry per attempt (method, URL, status, attempt, duration) and one
+   * `warn` entry per retry (reason, delay). Secrets are redacted before they reach it.
+   */
+  logger?: Logger;
 }
 
 /** Options of clients whose service signs with SigV4 (Athena, Nimble Studio). */

@@ -9,6 +9,7 @@ import { resolveEndpoint } from './endpoints.js';
 import { identifyError } from './error-parsing.js';
 import { applyTimestamps } from './timestamps.js';
 import { validateInput } from './validate.js';
+import { redactHeaders, redactUrl } from './logging.js';
 import { defaultRetryPolicy, type AnyClientConfig, type CallOptions } from './config.js';
 import { createSigner } from './signers.js';
 import type { OperationDescription, ServiceDescription } from './service.js';
@@ -106,6 +107,16 @@ export class ServiceRuntime<Paths extends {}> {
       quota: this.#quota,
       signal: options?.signal,
       clock: this.clock,
+      onRetry: (info) =>
+        this.#config.logger?.warn?.(`${operation.name}: retrying`, {
+          attempt: info.attempt,
+          reason: info.reason,
+          delayMs: info.delayMs,
+          error:
+            info.error instanceof Error
+              ? `${info.error.name}: ${info.error.message}`
+              : String(info.error),
+        }),
     });
   }
 
@@ -118,7 +129,7 @@ export class ServiceRuntime<Paths extends {}> {
   ): Promise<Output> {
     let body: string | undefined;
     const init: AttemptInit = {
-      fetch: (request) => this.#transmit(connection.signer, request, body, ctx.signal),
+      fetch: (request) => this.#transmit(connection.signer, request, body, ctx),
       signal: ctx.signal,
       headers: { ...this.#attemptHeaders(operation, ctx), ...options?.headers },
       bodySerializer: (value) => (body = JSON.stringify(value)),
@@ -138,7 +149,7 @@ export class ServiceRuntime<Paths extends {}> {
     signer: RequestSigner | undefined,
     request: Request,
     body: string | undefined,
-    signal: AbortSignal,
+    ctx: AttemptContext,
   ): Promise<Response> {
     const url = new URL(request.url);
     // awsJson paths carry the operation in a fragment (`/#X-Amz-Target=...`); it is never sent.
@@ -149,12 +160,19 @@ export class ServiceRuntime<Paths extends {}> {
     if (signer) await signer.sign(wire, this.clock.now());
     // Looked up per call, not captured: nock and test doubles replace globalThis.fetch later.
     const fetchImpl = this.#config.fetch ?? globalThis.fetch;
-    return fetchImpl(wire.url.href, {
+    const response = await fetchImpl(wire.url.href, {
       method: wire.method,
       headers: wire.headers,
       body: wire.body,
-      signal,
+      signal: ctx.signal,
     });
+    this.#config.logger?.debug?.(`${wire.method} ${redactUrl(wire.url)} -> ${response.status}`, {
+      attempt: ctx.attempt,
+      maxAttempts: ctx.maxAttempts,
+      status: response.status,
+      headers: redactHeaders(wire.headers),
+    });
+    return response;
   }
 
   #attemptHeaders(operation: OperationDescription, ctx: AttemptContext): Record<string, string> {

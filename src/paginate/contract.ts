@@ -4,6 +4,18 @@ import type { Cursor } from './resume-token.js';
 
 type MemberName<T> = Extract<keyof T, string>;
 
+/** Names of the `Page` members that can hold a result list: typed as lists, or untyped. */
+export type ListMemberName<Page> = Extract<
+  {
+    [Key in keyof Page]-?: unknown extends Page[Key]
+      ? Key
+      : NonNullable<Page[Key]> extends readonly unknown[]
+        ? Key
+        : never;
+  }[keyof Page],
+  string
+>;
+
 /**
  * How one operation paginates, in the terms of botocore's `paginators-1.json` (which the
  * generator copies): the request member that carries the token, the response member it
@@ -13,9 +25,9 @@ type MemberName<T> = Extract<keyof T, string>;
  * `inputToken: 'page'`.
  */
 export interface PaginatorSpec<
-  Request extends object = object,
-  Page extends object = object,
-  ResultKey extends MemberName<Page> = MemberName<Page>,
+  Request extends object = Record<string, unknown>,
+  Page extends object = Record<string, unknown>,
+  ResultKey extends ListMemberName<Page> = ListMemberName<Page>,
 > {
   /** Operation name for error messages, e.g. `ListStreamingSessions`. */
   readonly operation: string;

@@ -1,21 +1,27 @@
 import { PaginationError } from '../errors/index.js';
 import { resolvePaginationConfig, type PaginationConfig } from './config.js';
-import { contractFromSpec, type PaginatorSpec } from './contract.js';
+import { contractFromSpec, type ListMemberName, type PaginatorSpec } from './contract.js';
 import { encodeResumeToken, type ResumePosition } from './resume-token.js';
 import { walkPages, type FetchPage, type PageStep, type Walk } from './walk.js';
 
-/** The element type of an optional result list member. */
-export type ItemOf<List> = NonNullable<List> extends readonly (infer Item)[] ? Item : never;
+/** The element type of an optional result list member (`unknown` for an untyped member). */
+export type ItemOf<List> = unknown extends List
+  ? unknown
+  : NonNullable<List> extends readonly (infer Item)[]
+    ? Item
+    : never;
 
 /**
  * What `buildFullResult()` returns, as botocore's `build_full_result`: the result list under
- * its own member name (every member of `Page` that is a list of `Item`) and the resume token
+ * its own member name (every member of `Page` that is a list of `Item`, or untyped) and the resume token
  * under `NextToken`, capital N, whatever the operation's own casing (aws-contracts D13).
  */
 export type FullResult<Page, Item> = {
-  -readonly [
-    Key in keyof Page as NonNullable<Page[Key]> extends readonly Item[] ? Key : never
-  ]-?: Item[];
+  -readonly [Key in ListMemberName<Page> as unknown extends Page[Key]
+    ? Key
+    : NonNullable<Page[Key]> extends readonly Item[]
+      ? Key
+      : never]-?: Item[];
 } & { NextToken?: string };
 
 /**
@@ -55,7 +61,7 @@ export interface Paginator<Page, Item> extends AsyncIterable<Page> {
 export function createPaginator<
   Request extends object,
   Page extends object,
-  ResultKey extends Extract<keyof Page, string>,
+  ResultKey extends ListMemberName<Page>,
 >(
   fetchPage: FetchPage<Request, Page>,
   input: Request,

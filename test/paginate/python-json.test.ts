@@ -57,7 +57,9 @@ test('json.dumps output is pure ASCII and parses back to the same value', () => 
   fc.assert(
     fc.property(
       fc.jsonValue({ noUnicodeString: false, maxDepth: 3 }) as fc.Arbitrary<JsonValue>,
-      (value) => {
+      (generated) => {
+        // JSON has no -0 (Python parses "-0" as the int 0), so compare what JSON can carry.
+        const value = JSON.parse(JSON.stringify(generated)) as JsonValue;
         const text = pythonJsonDumps(value);
         expect(/^[\x20-\x7e]*$/.test(text)).toBe(true);
         expect(JSON.parse(text)).toEqual(value);
