@@ -117,7 +117,12 @@ export function emitClient(file: SourceFile, service: ServiceModel): void {
       scope: Scope.Public,
       docs: docs([op.summary, op.description].filter(Boolean).join('\n\n')),
       parameters: [
-        { name: 'input', type: `${op.name}Input` },
+        {
+          name: 'input',
+          type: `${op.name}Input`,
+          // Nothing required: the input may be left out, as in the AWS SDKs.
+          ...(op.members.some((m) => m.required) ? {} : { initializer: '{}' }),
+        },
         { name: 'options', type: 'CallOptions', hasQuestionToken: true },
       ],
       returnType: `Promise<${op.name}Output>`,
@@ -131,7 +136,7 @@ function operationConst(op: OperationModel): string {
 }
 
 function emitOperationTypes(file: SourceFile, op: OperationModel): void {
-  if (op.inputSchema) {
+  if (op.inputSchema && op.members.every((m) => m.location === 'body')) {
     file.addTypeAlias({
       name: `${op.name}Input`,
       isExported: true,
@@ -146,7 +151,11 @@ function emitOperationTypes(file: SourceFile, op: OperationModel): void {
       properties: op.members.map(memberSignature),
     });
   }
-  const body = op.outputSchema ? `Schemas['${op.outputSchema}']` : 'Record<string, never>';
+  const body = !op.outputSchema
+    ? 'Record<string, never>'
+    : op.outputArray
+      ? `Array<Schemas['${op.outputSchema}']>`
+      : `Schemas['${op.outputSchema}']`;
   const headerMembers = op.outputHeaders.map(
     (h) =>
       `/** ${(h.description ?? `The ${h.header} response header.`).replace(/\*\//g, '')} */ ${h.member}?: string;`,
@@ -177,6 +186,7 @@ function emitOperationDescription(file: SourceFile, op: OperationModel): void {
   }
   const description: Json = { name: op.name, input };
   if (op.timestamps) description.timestamps = op.timestamps;
+  if (op.outputArray) description.outputArray = true;
   if (op.outputHeaders.length) {
     description.outputHeaders = Object.fromEntries(
       op.outputHeaders.map((h) => [h.member, h.header]),
@@ -193,16 +203,22 @@ function emitOperationDescription(file: SourceFile, op: OperationModel): void {
 /** The typed openapi-fetch call: checked by tsc against the spec's `paths`. */
 function typedCall(op: OperationModel): string {
   const method = op.httpMethod;
-  if (op.inputSchema) return `http.${method}(${literal(op.path)}, { ...init, body: input })`;
   const groups: Record<string, string[]> = { path: [], query: [], header: [] };
+  const bodyMembers: string[] = [];
   for (const m of op.members) {
-    if (m.location === 'body') continue;
-    groups[m.location]!.push(`${quoteKey(m.wireName)}: input${accessor(m.name)}`);
+    const entry = `${quoteKey(m.wireName)}: input${accessor(m.name)}`;
+    if (m.location === 'body') bodyMembers.push(entry);
+    else groups[m.location]!.push(entry);
   }
   const params = Object.entries(groups)
     .filter(([, entries]) => entries.length)
     .map(([where, entries]) => `${where}: { ${entries.join(', ')} }`);
-  return `http.${method}(${literal(op.path)}, { ...init, params: { ${params.join(', ')} } })`;
+  const init = ['...init'];
+  if (params.length) init.push(`params: { ${params.join(', ')} }`);
+  if (op.inputSchema) {
+    init.push(params.length ? `body: { ${bodyMembers.join(', ')} }` : 'body: input');
+  }
+  return `http.${method}(${literal(op.path)}, { ${init.join(', ')} })`;
 }
 
 function accessor(name: string): string {

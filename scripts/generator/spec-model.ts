@@ -36,6 +36,8 @@ export interface OperationModel {
   inputSchema?: string;
   members: MemberModel[];
   outputSchema?: string;
+  /** The success body is a bare array of `outputSchema` (Jupyter's lists). */
+  outputArray: boolean;
   outputHeaders: Array<{ member: string; header: string; description?: string }>;
   timestamps: Json | undefined;
   paginator?: PaginatorModel;
@@ -166,9 +168,11 @@ function buildOperation(
       rule,
     });
   }
-  const ok = op.responses?.['200'] ?? op.responses?.['201'];
+  const ok = op.responses?.['200'] ?? op.responses?.['201'] ?? op.responses?.['204'];
   const outSchema = firstContentSchema(ok?.content);
-  const outputSchema = outSchema?.$ref ? refName(outSchema.$ref) : undefined;
+  const outputArray = outSchema?.type === 'array' && Boolean(outSchema.items?.$ref);
+  const outRef = outputArray ? outSchema!.items.$ref : outSchema?.$ref;
+  const outputSchema = outRef ? refName(outRef) : undefined;
   const outputHeaders = Object.entries<Json>(ok?.headers ?? {})
     .filter(([, h]) => h['x-member'])
     .map(([header, h]) => ({
@@ -201,6 +205,7 @@ function buildOperation(
     inputSchema,
     members,
     outputSchema,
+    outputArray,
     outputHeaders,
     timestamps: outputSchema ? timestampPlan(schemas[outputSchema], resolve, new Set()) : undefined,
     paginator,

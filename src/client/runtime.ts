@@ -208,6 +208,12 @@ export class ServiceRuntime<Paths extends {}> {
   }
 
   #output<Output>(operation: OperationDescription, data: unknown, response: Response): Output {
+    if (operation.outputArray) {
+      const items = Array.isArray(data) ? data : [];
+      if (operation.timestamps)
+        for (const item of items) applyTimestamps(item, operation.timestamps);
+      return items as Output;
+    }
     const output = (typeof data === 'object' && data !== null ? data : {}) as Record<
       string,
       unknown

@@ -38,6 +38,8 @@ export interface OperationDescription {
   input: InputRules;
   /** Where `Date` conversion applies in the output. */
   timestamps?: TimestampPlan;
+  /** The success body is a bare JSON array; `timestamps` then applies to each element. */
+  outputArray?: boolean;
   /** Output members bound to response headers: member -> lower-case header name. */
   outputHeaders?: Readonly<Record<string, string>>;
 }

@@ -17,11 +17,13 @@ export type ItemOf<List> = unknown extends List
  * under `NextToken`, capital N, whatever the operation's own casing (aws-contracts D13).
  */
 export type FullResult<Page, Item> = {
-  -readonly [Key in ListMemberName<Page> as unknown extends Page[Key]
-    ? Key
-    : NonNullable<Page[Key]> extends readonly Item[]
+  -readonly [
+    Key in ListMemberName<Page> as unknown extends Page[Key]
       ? Key
-      : never]-?: Item[];
+      : NonNullable<Page[Key]> extends readonly Item[]
+        ? Key
+        : never
+  ]-?: Item[];
 } & { NextToken?: string };
 
 /**

@@ -19,7 +19,11 @@ async function pages(maxResults?: number): Promise<Page[]> {
   const out: Page[] = [];
   let token: string | undefined;
   do {
-    const res = await athenaCall(emu, { NotebookId: notebook().notebookId, MaxResults: maxResults, NextToken: token });
+    const res = await athenaCall(emu, {
+      NotebookId: notebook().notebookId,
+      MaxResults: maxResults,
+      NextToken: token,
+    });
     expect(res.status).toBe(200);
     const page = (await res.json()) as Page;
     out.push(page);
@@ -83,13 +87,25 @@ describe('Athena ListNotebookSessions', () => {
 
   test.each([
     ['missing NotebookId', { NotebookId: undefined }, "Value null at 'notebookId'"],
-    ['NotebookId not matching the pattern', { NotebookId: 'NOT-A-UUID' }, 'regular expression pattern'],
-    ['NotebookId longer than 36', { NotebookId: 'a'.repeat(37) }, 'length less than or equal to 36'],
+    [
+      'NotebookId not matching the pattern',
+      { NotebookId: 'NOT-A-UUID' },
+      'regular expression pattern',
+    ],
+    [
+      'NotebookId longer than 36',
+      { NotebookId: 'a'.repeat(37) },
+      'length less than or equal to 36',
+    ],
     ['empty NotebookId', { NotebookId: '' }, 'length greater than or equal to 1'],
     ['MaxResults 0', { MaxResults: 0 }, 'value greater than or equal to 1'],
     ['MaxResults 101', { MaxResults: 101 }, 'value less than or equal to 100'],
     ['empty NextToken', { NextToken: '' }, 'length greater than or equal to 1'],
-    ['NextToken longer than 1024', { NextToken: 'x'.repeat(1025) }, 'length less than or equal to 1024'],
+    [
+      'NextToken longer than 1024',
+      { NextToken: 'x'.repeat(1025) },
+      'length less than or equal to 1024',
+    ],
   ])('%s is a 400 InvalidRequestException', async (_name, input, fragment) => {
     const res = await athenaCall(emu, { NotebookId: notebook().notebookId, ...input });
     expect(res.status).toBe(400);
@@ -117,7 +133,10 @@ describe('Athena ListNotebookSessions', () => {
     const [first] = await pages();
     const other = await startEmulator({ seed: 99 });
     try {
-      const res = await athenaCall(other, { NotebookId: other.data.athena.notebooks[0]!.notebookId, NextToken: first!.NextToken });
+      const res = await athenaCall(other, {
+        NotebookId: other.data.athena.notebooks[0]!.notebookId,
+        NextToken: first!.NextToken,
+      });
       expect((await res.json()).__type).toBe('InvalidRequestException');
     } finally {
       await other.close();
@@ -141,7 +160,10 @@ describe('Athena ListNotebookSessions', () => {
       {
         method: 'POST',
         path: '/',
-        headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AmazonAthena.ListSessions' },
+        headers: {
+          'content-type': 'application/x-amz-json-1.1',
+          'x-amz-target': 'AmazonAthena.ListSessions',
+        },
         body: '{}',
       },
       { service: 'athena' },

@@ -16,7 +16,9 @@ describe('seeded data', () => {
   });
 
   test('another seed gives other data', () => {
-    expect(generateData(inputs(5)).athena.notebooks[0]!.notebookId).not.toBe(generateData(inputs(6)).athena.notebooks[0]!.notebookId);
+    expect(generateData(inputs(5)).athena.notebooks[0]!.notebookId).not.toBe(
+      generateData(inputs(6)).athena.notebooks[0]!.notebookId,
+    );
   });
 
   test("resizing one API's data leaves the others unchanged", () => {
@@ -27,7 +29,17 @@ describe('seeded data', () => {
   });
 
   test('sizes are honoured, arrays round-robin per parent', () => {
-    const d = generateData(inputs(1, { athenaNotebooks: 3, athenaSessionsPerNotebook: [2, 0], nimbleStudios: 1, nimbleSessionsPerStudio: 4, ociPlatforms: 1, ociWorkspacesPerPlatform: 3, ociSessionsPerWorkspace: [1, 2, 3] }));
+    const d = generateData(
+      inputs(1, {
+        athenaNotebooks: 3,
+        athenaSessionsPerNotebook: [2, 0],
+        nimbleStudios: 1,
+        nimbleSessionsPerStudio: 4,
+        ociPlatforms: 1,
+        ociWorkspacesPerPlatform: 3,
+        ociSessionsPerWorkspace: [1, 2, 3],
+      }),
+    );
     expect(d.athena.notebooks.map((n) => n.sessions.length)).toEqual([2, 0, 2]);
     expect(d.nimble.studios[0]!.sessions).toHaveLength(4);
     expect(d.oci.platforms[0]!.workspaces.map((w) => w.sessions.length)).toEqual([1, 2, 3]);
@@ -35,14 +47,18 @@ describe('seeded data', () => {
 
   test('Athena notebook ids match the model pattern and sessions are newest first', () => {
     for (const n of generateData(inputs(9)).athena.notebooks) {
-      expect(n.notebookId).toMatch(/^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$/);
+      expect(n.notebookId).toMatch(
+        /^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$/,
+      );
       const times = n.sessions.map((s) => s.CreationTime);
       expect([...times].sort((x, y) => y - x)).toEqual(times);
     }
   });
 
   test('Nimble failure states carry a failure status code', () => {
-    const sessions = generateData(inputs(2, { nimbleSessionsPerStudio: 200 })).nimble.studios.flatMap((s) => s.sessions);
+    const sessions = generateData(
+      inputs(2, { nimbleSessionsPerStudio: 200 }),
+    ).nimble.studios.flatMap((s) => s.sessions);
     for (const s of sessions.filter((x) => x.state.endsWith('_FAILED'))) {
       expect(s.statusCode).not.toMatch(/^STREAMING_SESSION_/);
     }
@@ -63,6 +79,8 @@ describe('prng', () => {
       expect(n).toBeGreaterThanOrEqual(3);
       expect(n).toBeLessThanOrEqual(7);
     }
-    expect(p.uuid()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(p.uuid()).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
   });
 });

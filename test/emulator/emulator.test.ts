@@ -39,9 +39,18 @@ describe('startEmulator', () => {
   });
 
   test('JSON and inspect output never show secrets', async () => {
-    const emu = await startEmulator({ awsCredentials: [{ accessKeyId: 'AKIAX', secretAccessKey: 'sekret-value', sessionToken: 'tok-value' }] });
+    const emu = await startEmulator({
+      awsCredentials: [
+        { accessKeyId: 'AKIAX', secretAccessKey: 'sekret-value', sessionToken: 'tok-value' },
+      ],
+    });
     try {
-      const secrets = ['sekret-value', 'tok-value', emu.credentials.oci.sessionToken, 'PRIVATE KEY'];
+      const secrets = [
+        'sekret-value',
+        'tok-value',
+        emu.credentials.oci.sessionToken,
+        'PRIVATE KEY',
+      ];
       const outputs = [
         JSON.stringify(emu),
         JSON.stringify(emu.credentials),
@@ -132,7 +141,11 @@ describe('startEmulator', () => {
 describe('startJupyterServer without Jupyter', () => {
   test('a missing executable is a ConfigurationError that says how to install it', async () => {
     const { startJupyterServer } = await import('../../src/emulator/index.js');
-    const attempt = startJupyterServer({ baseUrl: '/', token: 't', executable: '/nonexistent/jupyter-server' });
+    const attempt = startJupyterServer({
+      baseUrl: '/',
+      token: 't',
+      executable: '/nonexistent/jupyter-server',
+    });
     await expect(attempt).rejects.toThrow(ConfigurationError);
     await expect(attempt).rejects.toThrow(/apt-get install -y jupyter-server python3-ipykernel/);
   });

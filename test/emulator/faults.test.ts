@@ -5,12 +5,21 @@ import { startEmulator, type Emulator } from '../../src/emulator/index.js';
 import { athenaCall, nimbleCall, ociFetch, ociPath } from './helpers.js';
 
 function tally(schedule: FaultSchedule, n: number): Record<FaultKind, number> {
-  const counts: Record<FaultKind, number> = { none: 0, throttle: 0, internal: 0, reset: 0, truncate: 0 };
+  const counts: Record<FaultKind, number> = {
+    none: 0,
+    throttle: 0,
+    internal: 0,
+    reset: 0,
+    truncate: 0,
+  };
   for (let i = 0; i < n; i++) counts[schedule.next().kind]++;
   return counts;
 }
 
-async function withEmulator(options: Parameters<typeof startEmulator>[0], body: (emu: Emulator) => Promise<void>): Promise<void> {
+async function withEmulator(
+  options: Parameters<typeof startEmulator>[0],
+  body: (emu: Emulator) => Promise<void>,
+): Promise<void> {
   const emu = await startEmulator(options);
   try {
     await body(emu);
@@ -21,7 +30,10 @@ async function withEmulator(options: Parameters<typeof startEmulator>[0], body: 
 
 describe('fault schedule', () => {
   test('rates are honoured within 2 points over 10 000 draws', () => {
-    const counts = tally(new FaultSchedule({ rate429: 0.2, rate5xx: 0.1, rateReset: 0.05, rateTruncated: 0.05 }, 7), 10_000);
+    const counts = tally(
+      new FaultSchedule({ rate429: 0.2, rate5xx: 0.1, rateReset: 0.05, rateTruncated: 0.05 }, 7),
+      10_000,
+    );
     expect(counts.throttle / 10_000).toBeCloseTo(0.2, 1);
     expect(Math.abs(counts.internal / 10_000 - 0.1)).toBeLessThan(0.02);
     expect(Math.abs(counts.reset / 10_000 - 0.05)).toBeLessThan(0.02);
@@ -42,7 +54,9 @@ describe('fault schedule', () => {
   test('faults.seed overrides the emulator seed', () => {
     const a = new FaultSchedule({ rate429: 0.5, seed: 11 }, 1);
     const b = new FaultSchedule({ rate429: 0.5, seed: 11 }, 2);
-    expect(Array.from({ length: 20 }, () => a.next())).toEqual(Array.from({ length: 20 }, () => b.next()));
+    expect(Array.from({ length: 20 }, () => a.next())).toEqual(
+      Array.from({ length: 20 }, () => b.next()),
+    );
   });
 
   test('some throttles carry Retry-After and some do not', () => {
@@ -79,7 +93,11 @@ describe('injected faults on the wire', () => {
       expect(res.status).toBe(429);
       expect(res.headers.get('x-amzn-errortype')).toBe('ThrottlingException');
       expect(res.headers.get('retry-after')).toBeNull();
-      expect(await res.json()).toEqual({ message: 'Rate exceeded', code: 'ThrottlingException', context: {} });
+      expect(await res.json()).toEqual({
+        message: 'Rate exceeded',
+        code: 'ThrottlingException',
+        context: {},
+      });
     });
   });
 
@@ -94,7 +112,9 @@ describe('injected faults on the wire', () => {
 
   test('internal errors take each protocol shape', async () => {
     await withEmulator({ faults: { rate5xx: 1 } }, async (emu) => {
-      const athena = await athenaCall(emu, { NotebookId: emu.data.athena.notebooks[0]!.notebookId });
+      const athena = await athenaCall(emu, {
+        NotebookId: emu.data.athena.notebooks[0]!.notebookId,
+      });
       expect(athena.status).toBe(500);
       expect((await athena.json()).__type).toBe('InternalServerException');
       const nimble = await nimbleCall(emu, emu.data.nimble.studios[0]!.studioId);
@@ -103,7 +123,10 @@ describe('injected faults on the wire', () => {
       const p = emu.data.oci.platforms[0]!;
       const oci = await ociFetch(emu, ociPath(p.aiDataPlatformId, p.workspaces[0]!.workspaceKey));
       expect(oci.status).toBe(500);
-      expect(await oci.json()).toEqual({ code: 'InternalServerError', message: expect.any(String) });
+      expect(await oci.json()).toEqual({
+        code: 'InternalServerError',
+        message: expect.any(String),
+      });
     });
   });
 
@@ -125,7 +148,12 @@ describe('injected faults on the wire', () => {
 
   test('authentication failures are answered before faults are drawn', async () => {
     await withEmulator({ faults: { rate5xx: 1 } }, async (emu) => {
-      const res = await nimbleCall(emu, emu.data.nimble.studios[0]!.studioId, {}, { credentials: { accessKeyId: 'AKIAUNKNOWN000000000', secretAccessKey: 'x' } });
+      const res = await nimbleCall(
+        emu,
+        emu.data.nimble.studios[0]!.studioId,
+        {},
+        { credentials: { accessKeyId: 'AKIAUNKNOWN000000000', secretAccessKey: 'x' } },
+      );
       expect(res.status).toBe(403);
     });
   });

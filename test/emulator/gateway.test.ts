@@ -15,9 +15,27 @@ const jupyterSessions = [
     name: 'a.ipynb',
     type: 'notebook',
     notebook: { path: 'a.ipynb', name: 'a.ipynb' },
-    kernel: { id: 'k-1', name: 'python3', last_activity: '2024-03-01T00:00:00.000000Z', execution_state: 'idle', connections: 1 },
+    kernel: {
+      id: 'k-1',
+      name: 'python3',
+      last_activity: '2024-03-01T00:00:00.000000Z',
+      execution_state: 'idle',
+      connections: 1,
+    },
   },
-  { id: 's-2', path: 'b.ipynb', name: 'b.ipynb', type: 'notebook', kernel: { id: 'k-2', name: 'python3', last_activity: '2024-03-01T00:01:00.000000Z', execution_state: 'busy', connections: 0 } },
+  {
+    id: 's-2',
+    path: 'b.ipynb',
+    name: 'b.ipynb',
+    type: 'notebook',
+    kernel: {
+      id: 'k-2',
+      name: 'python3',
+      last_activity: '2024-03-01T00:01:00.000000Z',
+      execution_state: 'busy',
+      connections: 0,
+    },
+  },
 ];
 
 let fake: Server;
@@ -30,13 +48,19 @@ beforeAll(async () => {
   fake = createServer((req, res) => {
     seenAuth.push(String(req.headers.authorization));
     if (req.headers.authorization !== 'token T') {
-      res.writeHead(403, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'Forbidden', reason: null }));
+      res
+        .writeHead(403, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ message: 'Forbidden', reason: null }));
     } else if (mode === '500') {
-      res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'kernel manager exploded', reason: null }));
+      res
+        .writeHead(500, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ message: 'kernel manager exploded', reason: null }));
     } else if (mode === 'html404' || req.url !== `${BASE}api/sessions`) {
       res.writeHead(404, { 'content-type': 'text/html' }).end('<html>404</html>');
     } else {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(jupyterSessions));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify(jupyterSessions));
     }
   });
   await new Promise<void>((r) => fake.listen(0, '127.0.0.1', r));
@@ -51,7 +75,9 @@ afterAll(async () => {
 describe('Jupyter gateway mode', () => {
   test('wraps the bare Jupyter array into {items} of SessionSummary with etag and opc-request-id', async () => {
     mode = 'ok';
-    const res = await ociFetch(emu, ociPath(PLATFORM, WORKSPACE), { headers: { 'opc-request-id': 'GW-1' } });
+    const res = await ociFetch(emu, ociPath(PLATFORM, WORKSPACE), {
+      headers: { 'opc-request-id': 'GW-1' },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('opc-request-id')).toBe('GW-1');
     expect(res.headers.get('etag')).toBeTruthy();
@@ -62,7 +88,13 @@ describe('Jupyter gateway mode', () => {
       name: 'a.ipynb',
       path: 'a.ipynb',
       type: 'notebook',
-      kernel: { connections: 1, execution_state: 'idle', id: 'k-1', last_activity: '2024-03-01T00:00:00.000000Z', name: 'python3' },
+      kernel: {
+        connections: 1,
+        execution_state: 'idle',
+        id: 'k-1',
+        last_activity: '2024-03-01T00:00:00.000000Z',
+        name: 'python3',
+      },
       lifecycleState: 'ACTIVE',
     });
     expect(seenAuth.at(-1)).toBe('token T');
@@ -84,7 +116,10 @@ describe('Jupyter gateway mode', () => {
     mode = '500';
     const res = await ociFetch(emu, ociPath(PLATFORM, WORKSPACE));
     expect(res.status).toBe(500);
-    expect(await res.json()).toEqual({ code: 'InternalServerError', message: 'kernel manager exploded' });
+    expect(await res.json()).toEqual({
+      code: 'InternalServerError',
+      message: 'kernel manager exploded',
+    });
   });
 
   test('a Jupyter HTML 404 becomes NotAuthorizedOrNotFound', async () => {
@@ -129,11 +164,18 @@ describe('Jupyter gateway mode', () => {
 
 describe('gateway helpers', () => {
   test('a Jupyter base URL names the platform and workspace it serves', () => {
-    expect(resolveGateways({ url: `http://h:1${BASE}`, token: 't' })[0]).toMatchObject({ origin: 'http://h:1', aiDataPlatformId: PLATFORM, workspaceKey: WORKSPACE });
+    expect(resolveGateways({ url: `http://h:1${BASE}`, token: 't' })[0]).toMatchObject({
+      origin: 'http://h:1',
+      aiDataPlatformId: PLATFORM,
+      workspaceKey: WORKSPACE,
+    });
   });
 
   test('a bare origin serves every workspace', () => {
-    expect(resolveGateways({ url: 'http://h:1', token: 't' })[0]).toMatchObject({ aiDataPlatformId: undefined, workspaceKey: undefined });
+    expect(resolveGateways({ url: 'http://h:1', token: 't' })[0]).toMatchObject({
+      aiDataPlatformId: undefined,
+      workspaceKey: undefined,
+    });
   });
 
   test.each([

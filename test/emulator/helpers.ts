@@ -23,10 +23,17 @@ export interface AwsCallOptions {
 /** Signs with @smithy/signature-v4 and sends with fetch. `path` is the encoded path. */
 export async function awsFetch(
   emu: Emulator,
-  request: { method: string; path: string; query?: Record<string, string>; headers?: Record<string, string>; body?: string },
+  request: {
+    method: string;
+    path: string;
+    query?: Record<string, string>;
+    headers?: Record<string, string>;
+    body?: string;
+  },
   options: AwsCallOptions & { service: string },
 ): Promise<Response> {
-  const credentials = options.credentials ?? (emu.credentials.aws[0] as NonNullable<AwsCallOptions['credentials']>);
+  const credentials =
+    options.credentials ?? (emu.credentials.aws[0] as NonNullable<AwsCallOptions['credentials']>);
   const signer = new SignatureV4({
     credentials,
     region: options.region ?? emu.credentials.region,
@@ -50,7 +57,10 @@ export async function awsFetch(
   const headers = { ...(signed.headers as Record<string, string>) };
   options.mutate?.(headers);
   delete headers.host;
-  const search = [new URLSearchParams(request.query ?? {}).toString().replace(/\+/g, '%20'), options.appendQuery]
+  const search = [
+    new URLSearchParams(request.query ?? {}).toString().replace(/\+/g, '%20'),
+    options.appendQuery,
+  ]
     .filter(Boolean)
     .join('&');
   return fetch(`${emu.url}${request.path}${search ? `?${search}` : ''}`, {
@@ -61,7 +71,11 @@ export async function awsFetch(
 }
 
 /** Calls Athena ListNotebookSessions with a signed request. */
-export function athenaCall(emu: Emulator, input: unknown, options: AwsCallOptions = {}): Promise<Response> {
+export function athenaCall(
+  emu: Emulator,
+  input: unknown,
+  options: AwsCallOptions = {},
+): Promise<Response> {
   return awsFetch(
     emu,
     {
@@ -86,7 +100,11 @@ export function nimbleCall(
 ): Promise<Response> {
   return awsFetch(
     emu,
-    { method: 'GET', path: `/2020-08-01/studios/${encodeURIComponent(studioId)}/streaming-sessions`, query },
+    {
+      method: 'GET',
+      path: `/2020-08-01/studios/${encodeURIComponent(studioId)}/streaming-sessions`,
+      query,
+    },
     { service: 'nimble', ...options },
   );
 }
@@ -101,7 +119,11 @@ export interface OciCallOptions {
 }
 
 /** Signs with oci-common's DefaultRequestSigner and sends with fetch; `pathAndQuery` is encoded. */
-export async function ociFetch(emu: Emulator, pathAndQuery: string, options: OciCallOptions = {}): Promise<Response> {
+export async function ociFetch(
+  emu: Emulator,
+  pathAndQuery: string,
+  options: OciCallOptions = {},
+): Promise<Response> {
   const key = emu.credentials.oci;
   const keyId = options.keyId ?? key.keyId;
   const provider = new SimpleAuthenticationDetailsProvider(

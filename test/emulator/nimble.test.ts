@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { NIMBLE_ENUMS, startEmulator, type Emulator, type NimbleStreamingSession } from '../../src/emulator/index.js';
+import {
+  NIMBLE_ENUMS,
+  startEmulator,
+  type Emulator,
+  type NimbleStreamingSession,
+} from '../../src/emulator/index.js';
 import { nimbleCall } from './helpers.js';
 
 let emu: Emulator;
@@ -15,11 +20,18 @@ interface Page {
   nextToken?: string;
 }
 
-async function listAll(target: Emulator, studioId: string, query: Record<string, string> = {}): Promise<Page[]> {
+async function listAll(
+  target: Emulator,
+  studioId: string,
+  query: Record<string, string> = {},
+): Promise<Page[]> {
   const out: Page[] = [];
   let token: string | undefined;
   do {
-    const res = await nimbleCall(target, studioId, { ...query, ...(token ? { nextToken: token } : {}) });
+    const res = await nimbleCall(target, studioId, {
+      ...query,
+      ...(token ? { nextToken: token } : {}),
+    });
     expect(res.status).toBe(200);
     const page = (await res.json()) as Page;
     out.push(page);
@@ -29,7 +41,14 @@ async function listAll(target: Emulator, studioId: string, query: Record<string,
 }
 
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
-const TIMESTAMPS = ['createdAt', 'startedAt', 'stopAt', 'stoppedAt', 'terminateAt', 'updatedAt'] as const;
+const TIMESTAMPS = [
+  'createdAt',
+  'startedAt',
+  'stopAt',
+  'stoppedAt',
+  'terminateAt',
+  'updatedAt',
+] as const;
 
 describe('Nimble ListStreamingSessions', () => {
   test('answers 200 application/json with x-amzn-RequestId and Date', async () => {
@@ -47,7 +66,10 @@ describe('Nimble ListStreamingSessions', () => {
   });
 
   test('nimblePageSize changes the page size', async () => {
-    const small = await startEmulator({ nimblePageSize: 7, sizes: { nimbleStudios: 1, nimbleSessionsPerStudio: 20 } });
+    const small = await startEmulator({
+      nimblePageSize: 7,
+      sizes: { nimbleStudios: 1, nimbleSessionsPerStudio: 20 },
+    });
     try {
       const pages = await listAll(small, small.data.nimble.studios[0]!.studioId);
       expect(pages.map((p) => p.sessions.length)).toEqual([7, 7, 6]);
@@ -80,14 +102,18 @@ describe('Nimble ListStreamingSessions', () => {
 
   test('createdBy filters sessions', async () => {
     const user = studio().sessions[0]!.createdBy;
-    const listed = (await listAll(emu, studio().studioId, { createdBy: user })).flatMap((p) => p.sessions);
+    const listed = (await listAll(emu, studio().studioId, { createdBy: user })).flatMap(
+      (p) => p.sessions,
+    );
     expect(listed).toEqual(studio().sessions.filter((s) => s.createdBy === user));
     expect(listed.length).toBeGreaterThan(0);
   });
 
   test('ownedBy filters sessions', async () => {
     const user = studio().sessions[1]!.ownedBy;
-    const listed = (await listAll(emu, studio().studioId, { ownedBy: user })).flatMap((p) => p.sessions);
+    const listed = (await listAll(emu, studio().studioId, { ownedBy: user })).flatMap(
+      (p) => p.sessions,
+    );
     expect(listed).toEqual(studio().sessions.filter((s) => s.ownedBy === user));
   });
 
@@ -117,12 +143,19 @@ describe('Nimble ListStreamingSessions', () => {
     const res = await nimbleCall(emu, studio().studioId, { nextToken: 'bogus' });
     expect(res.status).toBe(400);
     expect(res.headers.get('x-amzn-errortype')).toBe('ValidationException');
-    expect(await res.json()).toMatchObject({ code: expect.any(String), message: expect.any(String), context: expect.any(Object) });
+    expect(await res.json()).toMatchObject({
+      code: expect.any(String),
+      message: expect.any(String),
+      context: expect.any(Object),
+    });
   });
 
   test('a token from an unfiltered listing is refused once filters change', async () => {
     const [first] = await listAll(emu, studio().studioId);
-    const res = await nimbleCall(emu, studio().studioId, { ownedBy: 'someone', nextToken: first!.nextToken! });
+    const res = await nimbleCall(emu, studio().studioId, {
+      ownedBy: 'someone',
+      nextToken: first!.nextToken!,
+    });
     expect(res.status).toBe(400);
   });
 

@@ -8,21 +8,38 @@ const other = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const OTHER_KEY_ID = 'ocid1.tenancy.oc1..other/ocid1.user.oc1..other/aa:bb';
 beforeAll(async () => {
   emu = await startEmulator({
-    ociPublicKeys: { [OTHER_KEY_ID]: other.publicKey.export({ type: 'spki', format: 'pem' }) as string },
+    ociPublicKeys: {
+      [OTHER_KEY_ID]: other.publicKey.export({ type: 'spki', format: 'pem' }) as string,
+    },
   });
 });
 afterAll(() => emu.close());
 
-const path = () => ociPath(emu.data.oci.platforms[0]!.aiDataPlatformId, emu.data.oci.platforms[0]!.workspaces[0]!.workspaceKey);
+const path = () =>
+  ociPath(
+    emu.data.oci.platforms[0]!.aiDataPlatformId,
+    emu.data.oci.platforms[0]!.workspaces[0]!.workspaceKey,
+  );
 const otherPrivatePem = () => other.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
 
 /** Signs by hand with node:crypto, to control the header list and parameters. */
-function manualAuthorization(options: { headers: string[]; values: Record<string, string>; keyId?: string; extra?: string }): string {
+function manualAuthorization(options: {
+  headers: string[];
+  values: Record<string, string>;
+  keyId?: string;
+  extra?: string;
+}): string {
   const target = `get ${path()}`;
   const signingString = options.headers
-    .map((h) => (h === '(request-target)' ? `(request-target): ${target}` : `${h}: ${options.values[h]}`))
+    .map((h) =>
+      h === '(request-target)' ? `(request-target): ${target}` : `${h}: ${options.values[h]}`,
+    )
     .join('\n');
-  const signature = sign('sha256', Buffer.from(signingString), emu.credentials.oci.privateKeyPem).toString('base64');
+  const signature = sign(
+    'sha256',
+    Buffer.from(signingString),
+    emu.credentials.oci.privateKeyPem,
+  ).toString('base64');
   return `Signature version="1",keyId="${options.keyId ?? emu.credentials.oci.keyId}",algorithm="rsa-sha256",headers="${options.headers.join(' ')}",signature="${signature}"${options.extra ?? ''}`;
 }
 
@@ -30,7 +47,8 @@ async function expectNotAuthenticated(res: Response, reason?: RegExp): Promise<v
   expect(res.status).toBe(401);
   expect(await res.json()).toEqual({
     code: 'NotAuthenticated',
-    message: 'The required information to complete authentication was not provided or was incorrect.',
+    message:
+      'The required information to complete authentication was not provided or was incorrect.',
   });
   expect(res.headers.get('date')).toBeTruthy();
   expect(res.headers.get('opc-request-id')).toBeTruthy();
@@ -39,12 +57,18 @@ async function expectNotAuthenticated(res: Response, reason?: RegExp): Promise<v
 
 describe('OCI signature verification', () => {
   test('a key configured through ociPublicKeys is accepted', async () => {
-    const res = await ociFetch(emu, path(), { keyId: OTHER_KEY_ID, privateKeyPem: otherPrivatePem() });
+    const res = await ociFetch(emu, path(), {
+      keyId: OTHER_KEY_ID,
+      privateKeyPem: otherPrivatePem(),
+    });
     expect(res.status).toBe(200);
   });
 
   test('a signature by the wrong private key is refused', async () => {
-    await expectNotAuthenticated(await ociFetch(emu, path(), { privateKeyPem: otherPrivatePem() }), /signature mismatch/);
+    await expectNotAuthenticated(
+      await ociFetch(emu, path(), { privateKeyPem: otherPrivatePem() }),
+      /signature mismatch/,
+    );
   });
 
   test('a signed header changed after signing is refused', async () => {
@@ -65,41 +89,70 @@ describe('OCI signature verification', () => {
   });
 
   test('an unknown keyId is refused', async () => {
-    await expectNotAuthenticated(await ociFetch(emu, path(), { keyId: 'ocid1.tenancy.oc1..x/ocid1.user.oc1..y/00:11' }), /unknown keyId/);
+    await expectNotAuthenticated(
+      await ociFetch(emu, path(), { keyId: 'ocid1.tenancy.oc1..x/ocid1.user.oc1..y/00:11' }),
+      /unknown keyId/,
+    );
   });
 
   test('an unknown session token keyId is refused', async () => {
-    await expectNotAuthenticated(await ociFetch(emu, path(), { keyId: 'ST$not-a-known-token' }), /unknown keyId/);
+    await expectNotAuthenticated(
+      await ociFetch(emu, path(), { keyId: 'ST$not-a-known-token' }),
+      /unknown keyId/,
+    );
   });
 
   test('an x-date more than 5 minutes away is refused', async () => {
-    await expectNotAuthenticated(await ociFetch(emu, path(), { date: new Date(Date.now() - 6 * 60_000) }), /ms from server time/);
+    await expectNotAuthenticated(
+      await ociFetch(emu, path(), { date: new Date(Date.now() - 6 * 60_000) }),
+      /ms from server time/,
+    );
   });
 
   test('a date within 5 minutes is accepted', async () => {
-    expect((await ociFetch(emu, path(), { date: new Date(Date.now() - 4 * 60_000) })).status).toBe(200);
+    expect((await ociFetch(emu, path(), { date: new Date(Date.now() - 4 * 60_000) })).status).toBe(
+      200,
+    );
   });
 
   test('signing `date` instead of `x-date` is accepted', async () => {
     const date = new Date().toUTCString();
-    const authorization = manualAuthorization({ headers: ['date', '(request-target)', 'host'], values: { date, host: `127.0.0.1:${emu.port}` } });
+    const authorization = manualAuthorization({
+      headers: ['date', '(request-target)', 'host'],
+      values: { date, host: `127.0.0.1:${emu.port}` },
+    });
     expect((await fetch(emu.url + path(), { headers: { date, authorization } })).status).toBe(200);
   });
 
   test('a header list without host is refused', async () => {
     const date = new Date().toUTCString();
-    const authorization = manualAuthorization({ headers: ['date', '(request-target)'], values: { date } });
-    await expectNotAuthenticated(await fetch(emu.url + path(), { headers: { date, authorization } }), /must include host/);
+    const authorization = manualAuthorization({
+      headers: ['date', '(request-target)'],
+      values: { date },
+    });
+    await expectNotAuthenticated(
+      await fetch(emu.url + path(), { headers: { date, authorization } }),
+      /must include host/,
+    );
   });
 
   test('a malformed Authorization header is refused', async () => {
-    await expectNotAuthenticated(await fetch(emu.url + path(), { headers: { authorization: 'Signature keyId=oops' } }), /malformed/);
+    await expectNotAuthenticated(
+      await fetch(emu.url + path(), { headers: { authorization: 'Signature keyId=oops' } }),
+      /malformed/,
+    );
   });
 
   test('a missing version parameter is refused', async () => {
     const date = new Date().toUTCString();
-    const authorization = manualAuthorization({ headers: ['date', '(request-target)', 'host'], values: { date, host: `127.0.0.1:${emu.port}` } }).replace('version="1",', '');
-    await expectNotAuthenticated(await fetch(emu.url + path(), { headers: { date, authorization } }), /version/);
+    const authorization = manualAuthorization({
+      headers: ['date', '(request-target)', 'host'],
+      values: { date, host: `127.0.0.1:${emu.port}` },
+    }).replace('version="1",', '');
+    await expectNotAuthenticated(
+      await fetch(emu.url + path(), { headers: { date, authorization } }),
+      /version/,
+    );
   });
 
   test('a request without Authorization is refused', async () => {
@@ -110,10 +163,15 @@ describe('OCI signature verification', () => {
     const open = await startEmulator({ verifySignatures: false });
     try {
       const p = open.data.oci.platforms[0]!;
-      expect((await fetch(open.url + ociPath(p.aiDataPlatformId, p.workspaces[0]!.workspaceKey))).status).toBe(200);
+      expect(
+        (await fetch(open.url + ociPath(p.aiDataPlatformId, p.workspaces[0]!.workspaceKey))).status,
+      ).toBe(200);
       const athena = await fetch(open.url, {
         method: 'POST',
-        headers: { 'x-amz-target': 'AmazonAthena.ListNotebookSessions', 'content-type': 'application/x-amz-json-1.1' },
+        headers: {
+          'x-amz-target': 'AmazonAthena.ListNotebookSessions',
+          'content-type': 'application/x-amz-json-1.1',
+        },
         body: JSON.stringify({ NotebookId: open.data.athena.notebooks[0]!.notebookId }),
       });
       expect(athena.status).toBe(200);

@@ -23,7 +23,9 @@ describe('OCI notebook sessions list', () => {
   });
 
   test('items keep the mixed wire casing and ISO 8601 Z kernel activity', async () => {
-    const { items } = (await (await ociFetch(emu, path())).json()) as { items: OciSessionSummary[] };
+    const { items } = (await (await ociFetch(emu, path())).json()) as {
+      items: OciSessionSummary[];
+    };
     for (const s of items) {
       expect(s).toHaveProperty('cluster_id');
       expect(s).toHaveProperty('lifecycleState');
@@ -59,15 +61,24 @@ describe('OCI notebook sessions list', () => {
     const ws = all.find((w) => w.sessions.some((s) => s.agentFlowKey))!;
     const p = emu.data.oci.platforms.find((pl) => pl.workspaces.includes(ws))!;
     const key = ws.sessions.find((s) => s.agentFlowKey)!.agentFlowKey!;
-    const res = await ociFetch(emu, ociPath(p.aiDataPlatformId, ws.workspaceKey, `?agentFlowKey=${key}`));
+    const res = await ociFetch(
+      emu,
+      ociPath(p.aiDataPlatformId, ws.workspaceKey, `?agentFlowKey=${key}`),
+    );
     const { items } = (await res.json()) as { items: OciSessionSummary[] };
     expect(items.map((s) => s.agentFlowKey)).toEqual([key]);
   });
 
   test('an unknown platform is a 404 NotAuthorizedOrNotFound', async () => {
-    const res = await ociFetch(emu, ociPath('ocid1.aidataplatform.oc1..nope', workspace().workspaceKey));
+    const res = await ociFetch(
+      emu,
+      ociPath('ocid1.aidataplatform.oc1..nope', workspace().workspaceKey),
+    );
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ code: 'NotAuthorizedOrNotFound', message: expect.any(String) });
+    expect(await res.json()).toEqual({
+      code: 'NotAuthorizedOrNotFound',
+      message: expect.any(String),
+    });
     expect(res.headers.get('opc-request-id')).toBeTruthy();
   });
 

@@ -3,8 +3,15 @@ import { startEmulator, type Emulator } from '../../src/emulator/index.js';
 import { athenaCall, nimbleCall } from './helpers.js';
 
 let emu: Emulator;
-const temporary = { accessKeyId: 'ASIAEMULATORTEMP0001', secretAccessKey: 'tempSecret/Emulator/Test00000000000000000', sessionToken: 'token-emulator-test' };
-const permanent = { accessKeyId: 'AKIAEMULATORTEST0002', secretAccessKey: 'permSecret/Emulator/Test00000000000000000' };
+const temporary = {
+  accessKeyId: 'ASIAEMULATORTEMP0001',
+  secretAccessKey: 'tempSecret/Emulator/Test00000000000000000',
+  sessionToken: 'token-emulator-test',
+};
+const permanent = {
+  accessKeyId: 'AKIAEMULATORTEST0002',
+  secretAccessKey: 'permSecret/Emulator/Test00000000000000000',
+};
 beforeAll(async () => {
   emu = await startEmulator({ awsCredentials: [permanent, temporary], region: 'eu-west-1' });
 });
@@ -14,7 +21,9 @@ const notebookId = () => emu.data.athena.notebooks[0]!.notebookId;
 const studioId = () => emu.data.nimble.studios[0]!.studioId;
 const SIX_MINUTES = 6 * 60_000;
 
-async function athenaError(res: Response): Promise<{ status: number; type: string; message: string }> {
+async function athenaError(
+  res: Response,
+): Promise<{ status: number; type: string; message: string }> {
   const body = await res.json();
   return { status: res.status, type: body.__type, message: body.message };
 }
@@ -25,26 +34,44 @@ describe('SigV4 verification on the awsJson API (Athena)', () => {
   });
 
   test('a wrong secret is an InvalidSignatureException with AWS wording', async () => {
-    const res = await athenaCall(emu, { NotebookId: notebookId() }, { credentials: { ...permanent, secretAccessKey: 'wrong' } });
+    const res = await athenaCall(
+      emu,
+      { NotebookId: notebookId() },
+      { credentials: { ...permanent, secretAccessKey: 'wrong' } },
+    );
     const err = await athenaError(res);
     expect(err).toMatchObject({ status: 400, type: 'InvalidSignatureException' });
-    expect(err.message).toMatch(/^The request signature we calculated does not match the signature you provided/);
+    expect(err.message).toMatch(
+      /^The request signature we calculated does not match the signature you provided/,
+    );
   });
 
   test('a header changed after signing is an InvalidSignatureException', async () => {
-    const res = await athenaCall(emu, { NotebookId: notebookId() }, {
-      mutate: (h) => (h['content-type'] = 'application/x-amz-json-1.1; charset=utf-8'),
-    });
+    const res = await athenaCall(
+      emu,
+      { NotebookId: notebookId() },
+      {
+        mutate: (h) => (h['content-type'] = 'application/x-amz-json-1.1; charset=utf-8'),
+      },
+    );
     expect((await athenaError(res)).type).toBe('InvalidSignatureException');
   });
 
   test('a body changed after signing is an InvalidSignatureException', async () => {
-    const res = await athenaCall(emu, { NotebookId: notebookId() }, { sendBody: JSON.stringify({ NotebookId: notebookId(), MaxResults: 1 }) });
+    const res = await athenaCall(
+      emu,
+      { NotebookId: notebookId() },
+      { sendBody: JSON.stringify({ NotebookId: notebookId(), MaxResults: 1 }) },
+    );
     expect((await athenaError(res)).type).toBe('InvalidSignatureException');
   });
 
   test('an unknown access key is an UnrecognizedClientException', async () => {
-    const res = await athenaCall(emu, { NotebookId: notebookId() }, { credentials: { accessKeyId: 'AKIANOTCONFIGURED000', secretAccessKey: 'x' } });
+    const res = await athenaCall(
+      emu,
+      { NotebookId: notebookId() },
+      { credentials: { accessKeyId: 'AKIANOTCONFIGURED000', secretAccessKey: 'x' } },
+    );
     expect(await athenaError(res)).toEqual({
       status: 400,
       type: 'UnrecognizedClientException',
@@ -53,25 +80,43 @@ describe('SigV4 verification on the awsJson API (Athena)', () => {
   });
 
   test('a signing time more than 5 minutes old is "Signature expired" with a Date header', async () => {
-    const res = await athenaCall(emu, { NotebookId: notebookId() }, { signingDate: new Date(Date.now() - SIX_MINUTES) });
+    const res = await athenaCall(
+      emu,
+      { NotebookId: notebookId() },
+      { signingDate: new Date(Date.now() - SIX_MINUTES) },
+    );
     const err = await athenaError(res);
     expect(err.type).toBe('InvalidSignatureException');
-    expect(err.message).toMatch(/^Signature expired: \d{8}T\d{6}Z is now earlier than \d{8}T\d{6}Z \(\d{8}T\d{6}Z - 5 min\.\)$/);
+    expect(err.message).toMatch(
+      /^Signature expired: \d{8}T\d{6}Z is now earlier than \d{8}T\d{6}Z \(\d{8}T\d{6}Z - 5 min\.\)$/,
+    );
     expect(Math.abs(Date.parse(res.headers.get('date')!) - Date.now())).toBeLessThan(60_000);
   });
 
   test('a signing time more than 5 minutes ahead is "Signature not yet current"', async () => {
-    const res = await athenaCall(emu, { NotebookId: notebookId() }, { signingDate: new Date(Date.now() + SIX_MINUTES) });
-    expect((await athenaError(res)).message).toMatch(/^Signature not yet current: .* \+ 5 min\.\)$/);
+    const res = await athenaCall(
+      emu,
+      { NotebookId: notebookId() },
+      { signingDate: new Date(Date.now() + SIX_MINUTES) },
+    );
+    expect((await athenaError(res)).message).toMatch(
+      /^Signature not yet current: .* \+ 5 min\.\)$/,
+    );
   });
 
   test('the Date header carries the emulator clock, so clients can correct their skew', async () => {
     const skewed = await startEmulator({ clockOffsetMs: -3_600_000 });
     try {
-      const res = await athenaCall(skewed, { NotebookId: skewed.data.athena.notebooks[0]!.notebookId });
+      const res = await athenaCall(skewed, {
+        NotebookId: skewed.data.athena.notebooks[0]!.notebookId,
+      });
       expect((await athenaError(res)).message).toMatch(/^Signature not yet current/);
       const serverTime = Date.parse(res.headers.get('date')!);
-      const retry = await athenaCall(skewed, { NotebookId: skewed.data.athena.notebooks[0]!.notebookId }, { signingDate: new Date(serverTime) });
+      const retry = await athenaCall(
+        skewed,
+        { NotebookId: skewed.data.athena.notebooks[0]!.notebookId },
+        { signingDate: new Date(serverTime) },
+      );
       expect(retry.status).toBe(200);
     } finally {
       await skewed.close();
@@ -79,15 +124,30 @@ describe('SigV4 verification on the awsJson API (Athena)', () => {
   });
 
   test('a malformed Authorization header is an IncompleteSignatureException', async () => {
-    const res = await athenaCall(emu, { NotebookId: notebookId() }, {
-      mutate: (h) => (h.authorization = h.authorization!.replace(/, Signature=[0-9a-f]+/, '')),
+    const res = await athenaCall(
+      emu,
+      { NotebookId: notebookId() },
+      {
+        mutate: (h) => (h.authorization = h.authorization!.replace(/, Signature=[0-9a-f]+/, '')),
+      },
+    );
+    expect(await athenaError(res)).toMatchObject({
+      status: 400,
+      type: 'IncompleteSignatureException',
+      message: "Authorization header requires 'Signature' parameter.",
     });
-    expect(await athenaError(res)).toMatchObject({ status: 400, type: 'IncompleteSignatureException', message: "Authorization header requires 'Signature' parameter." });
   });
 
   test('a missing Authorization header is a MissingAuthenticationTokenException', async () => {
-    const res = await athenaCall(emu, { NotebookId: notebookId() }, { mutate: (h) => delete h.authorization });
-    expect(await athenaError(res)).toMatchObject({ type: 'MissingAuthenticationTokenException', message: 'Missing Authentication Token' });
+    const res = await athenaCall(
+      emu,
+      { NotebookId: notebookId() },
+      { mutate: (h) => delete h.authorization },
+    );
+    expect(await athenaError(res)).toMatchObject({
+      type: 'MissingAuthenticationTokenException',
+      message: 'Missing Authentication Token',
+    });
   });
 
   test('a credential scoped to another region is refused', async () => {
@@ -107,11 +167,17 @@ describe('SigV4 verification on the awsJson API (Athena)', () => {
   });
 
   test('temporary credentials with their session token are accepted', async () => {
-    expect((await athenaCall(emu, { NotebookId: notebookId() }, { credentials: temporary })).status).toBe(200);
+    expect(
+      (await athenaCall(emu, { NotebookId: notebookId() }, { credentials: temporary })).status,
+    ).toBe(200);
   });
 
   test('temporary credentials with a wrong session token are refused', async () => {
-    const res = await athenaCall(emu, { NotebookId: notebookId() }, { credentials: { ...temporary, sessionToken: 'other' } });
+    const res = await athenaCall(
+      emu,
+      { NotebookId: notebookId() },
+      { credentials: { ...temporary, sessionToken: 'other' } },
+    );
     expect((await athenaError(res)).type).toBe('UnrecognizedClientException');
   });
 
@@ -122,13 +188,26 @@ describe('SigV4 verification on the awsJson API (Athena)', () => {
   });
 
   test('a long-term key sent with a session token is refused', async () => {
-    const res = await athenaCall(emu, { NotebookId: notebookId() }, { credentials: { ...permanent, sessionToken: 'x' } });
+    const res = await athenaCall(
+      emu,
+      { NotebookId: notebookId() },
+      { credentials: { ...permanent, sessionToken: 'x' } },
+    );
     expect((await athenaError(res)).type).toBe('UnrecognizedClientException');
   });
 
   test('auth failures are recorded with their code', async () => {
-    await athenaCall(emu, { NotebookId: notebookId() }, { credentials: { ...permanent, secretAccessKey: 'nope' } });
-    expect(emu.requests.at(-1)).toMatchObject({ api: 'athena', status: 400, authFailure: 'InvalidSignatureException', signed: true });
+    await athenaCall(
+      emu,
+      { NotebookId: notebookId() },
+      { credentials: { ...permanent, secretAccessKey: 'nope' } },
+    );
+    expect(emu.requests.at(-1)).toMatchObject({
+      api: 'athena',
+      status: 400,
+      authFailure: 'InvalidSignatureException',
+      signed: true,
+    });
   });
 });
 
@@ -139,7 +218,12 @@ describe('SigV4 verification on the restJson API (Nimble)', () => {
   });
 
   test('a wrong secret is a 403 with x-amzn-ErrorType and a message body', async () => {
-    const res = await nimbleCall(emu, studioId(), {}, { credentials: { ...permanent, secretAccessKey: 'wrong' } });
+    const res = await nimbleCall(
+      emu,
+      studioId(),
+      {},
+      { credentials: { ...permanent, secretAccessKey: 'wrong' } },
+    );
     expect(res.status).toBe(403);
     expect(res.headers.get('x-amzn-errortype')).toBe('InvalidSignatureException');
     expect((await res.json()).message).toMatch(/^The request signature we calculated/);
@@ -159,13 +243,23 @@ describe('SigV4 verification on the restJson API (Nimble)', () => {
   });
 
   test('an unknown key is a 403 UnrecognizedClientException', async () => {
-    const res = await nimbleCall(emu, studioId(), {}, { credentials: { accessKeyId: 'AKIAUNKNOWN000000000', secretAccessKey: 'x' } });
+    const res = await nimbleCall(
+      emu,
+      studioId(),
+      {},
+      { credentials: { accessKeyId: 'AKIAUNKNOWN000000000', secretAccessKey: 'x' } },
+    );
     expect(res.status).toBe(403);
     expect(res.headers.get('x-amzn-errortype')).toBe('UnrecognizedClientException');
   });
 
   test('an expired signature is a 403 InvalidSignatureException', async () => {
-    const res = await nimbleCall(emu, studioId(), {}, { signingDate: new Date(Date.now() - SIX_MINUTES) });
+    const res = await nimbleCall(
+      emu,
+      studioId(),
+      {},
+      { signingDate: new Date(Date.now() - SIX_MINUTES) },
+    );
     expect(res.status).toBe(403);
     expect((await res.json()).message).toMatch(/^Signature expired: /);
   });

@@ -32,7 +32,9 @@ interface SuiteCase {
   header: { canonicalRequest: string; signedRequest: string };
 }
 
-const suite = JSON.parse(readFileSync(new URL('../fixtures/sigv4/cases.json', import.meta.url), 'utf8')) as SuiteCase[];
+const suite = JSON.parse(
+  readFileSync(new URL('../fixtures/sigv4/cases.json', import.meta.url), 'utf8'),
+) as SuiteCase[];
 
 /** Parses the suite's raw request text; folded header lines are joined with a space (RFC 7230 obs-fold). */
 function parseRaw(text: string): SigV4Request {
@@ -50,19 +52,29 @@ function parseRaw(text: string): SigV4Request {
 const normalized = suite.filter((c) => c.context.normalize);
 
 describe('SigV4 verifier against the AWS SigV4 test suite', () => {
-  test.each(normalized.map((c) => [c.name, c] as const))('%s: canonical request matches', (_name, c) => {
-    const request = parseRaw(c.header.signedRequest);
-    const auth = parseSigV4Authorization(
-      request.rawHeaders[request.rawHeaders.findIndex((h) => h.toLowerCase() === 'authorization') + 1]!,
-    );
-    if (typeof auth === 'string') throw new Error(auth);
-    expect(canonicalRequest(request, auth.signedHeaders)).toBe(c.header.canonicalRequest);
-  });
+  test.each(normalized.map((c) => [c.name, c] as const))(
+    '%s: canonical request matches',
+    (_name, c) => {
+      const request = parseRaw(c.header.signedRequest);
+      const auth = parseSigV4Authorization(
+        request.rawHeaders[
+          request.rawHeaders.findIndex((h) => h.toLowerCase() === 'authorization') + 1
+        ]!,
+      );
+      if (typeof auth === 'string') throw new Error(auth);
+      expect(canonicalRequest(request, auth.signedHeaders)).toBe(c.header.canonicalRequest);
+    },
+  );
 
   test.each(normalized.map((c) => [c.name, c] as const))('%s: signature verifies', (_name, c) => {
     const { access_key_id, secret_access_key, token } = c.context.credentials;
     const result = verifySigV4(parseRaw(c.header.signedRequest), {
-      credentials: new Map([[access_key_id, { accessKeyId: access_key_id, secretAccessKey: secret_access_key, sessionToken: token }]]),
+      credentials: new Map([
+        [
+          access_key_id,
+          { accessKeyId: access_key_id, secretAccessKey: secret_access_key, sessionToken: token },
+        ],
+      ]),
       region: c.context.region,
       service: c.context.service,
       nowMs: Date.parse(c.context.timestamp),
@@ -98,29 +110,64 @@ describe('SigV4 canonicalisation', () => {
   test('any path and query signed by @smithy/signature-v4 verifies', async () => {
     const segment = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 });
     await fc.assert(
-      fc.asyncProperty(fc.array(segment, { maxLength: 4 }), fc.dictionary(segment, fc.string({ unit: 'grapheme', maxLength: 8 }), { maxKeys: 4 }), async (segments, query) => {
-        const path = '/' + segments.map(encodeURIComponent).join('/');
-        const signer = new SignatureV4({ credentials: { accessKeyId: 'AKID', secretAccessKey: 'SECRET' }, region: 'us-east-1', service: 'nimble', sha256: Sha256 });
-        const now = new Date('2024-03-01T00:00:00Z');
-        const signed = await signer.sign(
-          { method: 'GET', protocol: 'http:', hostname: 'h', path, query, headers: { host: 'h' } },
-          { signingDate: now },
-        );
-        const search = Object.entries(query).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
-        const result = verifySigV4(
-          { method: 'GET', target: path + (search ? `?${search}` : ''), rawHeaders: Object.entries(signed.headers as Record<string, string>).flat(), body: new Uint8Array() },
-          { credentials: new Map([['AKID', { accessKeyId: 'AKID', secretAccessKey: 'SECRET' }]]), region: 'us-east-1', service: 'nimble', nowMs: now.getTime(), toleranceMs: 300_000 },
-        );
-        expect(result.ok).toBe(true);
-      }),
+      fc.asyncProperty(
+        fc.array(segment, { maxLength: 4 }),
+        fc.dictionary(segment, fc.string({ unit: 'grapheme', maxLength: 8 }), { maxKeys: 4 }),
+        async (segments, query) => {
+          const path = '/' + segments.map(encodeURIComponent).join('/');
+          const signer = new SignatureV4({
+            credentials: { accessKeyId: 'AKID', secretAccessKey: 'SECRET' },
+            region: 'us-east-1',
+            service: 'nimble',
+            sha256: Sha256,
+          });
+          const now = new Date('2024-03-01T00:00:00Z');
+          const signed = await signer.sign(
+            {
+              method: 'GET',
+              protocol: 'http:',
+              hostname: 'h',
+              path,
+              query,
+              headers: { host: 'h' },
+            },
+            { signingDate: now },
+          );
+          const search = Object.entries(query)
+            .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+            .join('&');
+          const result = verifySigV4(
+            {
+              method: 'GET',
+              target: path + (search ? `?${search}` : ''),
+              rawHeaders: Object.entries(signed.headers as Record<string, string>).flat(),
+              body: new Uint8Array(),
+            },
+            {
+              credentials: new Map([['AKID', { accessKeyId: 'AKID', secretAccessKey: 'SECRET' }]]),
+              region: 'us-east-1',
+              service: 'nimble',
+              nowMs: now.getTime(),
+              toleranceMs: 300_000,
+            },
+          );
+          expect(result.ok).toBe(true);
+        },
+      ),
       { numRuns: 100 },
     );
   });
 
   test.each([
     ['Bearer abc', "Unsupported AWS 'algorithm': 'Bearer'."],
-    ['AWS4-HMAC-SHA256 SignedHeaders=host, Signature=ab', "Authorization header requires 'Credential' parameter."],
-    ['AWS4-HMAC-SHA256 Credential=A/B/C, SignedHeaders=host, Signature=ab', expect.stringMatching(/^Credential must have exactly 5 slash-delimited elements/)],
+    [
+      'AWS4-HMAC-SHA256 SignedHeaders=host, Signature=ab',
+      "Authorization header requires 'Credential' parameter.",
+    ],
+    [
+      'AWS4-HMAC-SHA256 Credential=A/B/C, SignedHeaders=host, Signature=ab',
+      expect.stringMatching(/^Credential must have exactly 5 slash-delimited elements/),
+    ],
   ])('parseSigV4Authorization(%j) explains what is wrong', (header, message) => {
     expect(parseSigV4Authorization(header)).toEqual(message);
   });
@@ -137,7 +184,9 @@ interface OciVector {
   expectedAuthorization: string;
 }
 
-const vectors = JSON.parse(readFileSync(new URL('../fixtures/oci-signing.json', import.meta.url), 'utf8')) as OciVector[];
+const vectors = JSON.parse(
+  readFileSync(new URL('../fixtures/oci-signing.json', import.meta.url), 'utf8'),
+) as OciVector[];
 
 function vectorRequest(v: OciVector, authorization = v.expectedAuthorization): OciVerifyRequest {
   const url = new URL(v.url);
@@ -172,7 +221,11 @@ describe("OCI verifier against Oracle's published vectors", () => {
     const request = vectorRequest(v);
     const result = verifyOciSignature(
       { ...request, headers: { ...request.headers, host: 'evil.example.com' } },
-      { keys: new Map([[parsed.keyId, key]]), nowMs: Date.parse(v.headers.date!), toleranceMs: 300_000 },
+      {
+        keys: new Map([[parsed.keyId, key]]),
+        nowMs: Date.parse(v.headers.date!),
+        toleranceMs: 300_000,
+      },
     );
     expect(result).toEqual({ ok: false, reason: 'signature mismatch' });
   });
@@ -184,14 +237,26 @@ describe('OCI header rules', () => {
     ['GET', ['x-date', '(request-target)', 'host'], []],
     ['GET', ['(request-target)', 'host'], ['date']],
     ['GET', ['date', 'host'], ['(request-target)']],
-    ['POST', ['date', '(request-target)', 'host'], ['content-length', 'content-type', 'x-content-sha256']],
-    ['PATCH', ['x-date', '(request-target)', 'host', 'content-type', 'content-length', 'x-content-sha256'], []],
+    [
+      'POST',
+      ['date', '(request-target)', 'host'],
+      ['content-length', 'content-type', 'x-content-sha256'],
+    ],
+    [
+      'PATCH',
+      ['x-date', '(request-target)', 'host', 'content-type', 'content-length', 'x-content-sha256'],
+      [],
+    ],
   ])('%s signing %j misses %j', (method, signed, missing) => {
     expect(missingRequiredHeaders(method, signed)).toEqual(missing);
   });
 
   test('parameters may come in any order and header names in any case', () => {
-    expect(parseOciAuthorization('Signature headers="X-Date (request-target) Host",signature="c2ln",algorithm="rsa-sha256",keyId="k",version="1"')).toEqual({
+    expect(
+      parseOciAuthorization(
+        'Signature headers="X-Date (request-target) Host",signature="c2ln",algorithm="rsa-sha256",keyId="k",version="1"',
+      ),
+    ).toEqual({
       version: '1',
       keyId: 'k',
       algorithm: 'rsa-sha256',
@@ -200,7 +265,11 @@ describe('OCI header rules', () => {
     });
   });
 
-  test.each(['Basic abc', 'Signature keyId="k"', 'Signature keyId="k",headers="host",signature="x",junk'])('%j is malformed', (header) => {
+  test.each([
+    'Basic abc',
+    'Signature keyId="k"',
+    'Signature keyId="k",headers="host",signature="x",junk',
+  ])('%j is malformed', (header) => {
     expect(typeof parseOciAuthorization(header)).toBe('string');
   });
 });

@@ -3,7 +3,12 @@
  * jupyter-server python3-ipykernel). Run with: npx vitest run --dir test/jupyter
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startEmulator, startJupyterServer, type Emulator, type JupyterServer } from '../../src/emulator/index.js';
+import {
+  startEmulator,
+  startJupyterServer,
+  type Emulator,
+  type JupyterServer,
+} from '../../src/emulator/index.js';
 import { ociFetch, ociPath } from '../emulator/helpers.js';
 
 const PLATFORM = 'ocid1.aidataplatform.oc1.iad.amaaaaaajupytertest';
@@ -29,7 +34,12 @@ beforeAll(async () => {
   });
   emu = await startEmulator({ jupyter: { url: jupyter.url, token: TOKEN } });
   for (const name of ['first.ipynb', 'second.ipynb']) {
-    const res = await jupyterApi('POST', 'sessions', { path: name, type: 'notebook', name, kernel: { name: 'python3' } });
+    const res = await jupyterApi('POST', 'sessions', {
+      path: name,
+      type: 'notebook',
+      name,
+      kernel: { name: 'python3' },
+    });
     expect(res.status).toBe(201);
     created.push(await res.json());
   }
@@ -42,7 +52,9 @@ afterAll(async () => {
 
 describe('gateway to a real Jupyter Server', () => {
   test('lists the real kernels as OCI SessionSummary items', async () => {
-    const res = await ociFetch(emu, ociPath(PLATFORM, WORKSPACE), { headers: { 'opc-request-id': 'JUPYTER-1' } });
+    const res = await ociFetch(emu, ociPath(PLATFORM, WORKSPACE), {
+      headers: { 'opc-request-id': 'JUPYTER-1' },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('opc-request-id')).toBe('JUPYTER-1');
     expect(res.headers.get('etag')).toBeTruthy();

@@ -17,12 +17,20 @@ async function processesMentioning(marker: string): Promise<string[]> {
 
 describe('startJupyterServer', () => {
   test('close stops the server and its kernels and removes the root directory', async () => {
-    const server = await startJupyterServer({ baseUrl: '/20260430/aiDataPlatforms/p/workspaces/w/notebook', token: 'tok-process-test' });
+    const server = await startJupyterServer({
+      baseUrl: '/20260430/aiDataPlatforms/p/workspaces/w/notebook',
+      token: 'tok-process-test',
+    });
     expect(server.url).toBe(`${server.origin}/20260430/aiDataPlatforms/p/workspaces/w/notebook/`);
     const res = await fetch(`${server.url}api/sessions`, {
       method: 'POST',
       headers: { authorization: 'token tok-process-test', 'content-type': 'application/json' },
-      body: JSON.stringify({ path: 'x.ipynb', type: 'notebook', name: 'x.ipynb', kernel: { name: 'python3' } }),
+      body: JSON.stringify({
+        path: 'x.ipynb',
+        type: 'notebook',
+        name: 'x.ipynb',
+        kernel: { name: 'python3' },
+      }),
     });
     expect(res.status).toBe(201);
     expect((await processesMentioning(server.rootDir)).length).toBeGreaterThan(0);
