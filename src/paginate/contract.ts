@@ -96,7 +96,8 @@ export function contractFromSpec<Page, Item>(spec: PaginatorSpec): PageContract<
 
 /**
  * The first page's cursor when no `startingToken` is given: the token members the caller
- * put in the input, if any (botocore sends those as they are on the first request).
+ * put in the input, if any. botocore sends those on the first request too, but then writes
+ * `null` into a resume token that cuts that page; anchoring the cursor here keeps it right.
  */
 export function cursorFromInput(input: object, inputTokens: readonly string[]): Cursor {
   const cursor: Record<string, JsonValue> = {};

@@ -14,16 +14,15 @@ import { PaginationError } from '../errors/index.js';
  *   length L entered after T pages is reported within about 2·max(T, L) + L pages.
  */
 export class LoopGuard {
+  readonly #operation: string;
   #previous: string;
   #checkpoint: string;
   #power = 1;
   #distance = 0;
 
   /** `first` is the serialised cursor of the first request. */
-  constructor(
-    first: string,
-    private readonly operation: string,
-  ) {
+  constructor(first: string, operation: string) {
+    this.#operation = operation;
     this.#previous = first;
     this.#checkpoint = first;
   }
@@ -32,13 +31,13 @@ export class LoopGuard {
   check(next: string): void {
     if (next === this.#previous) {
       throw new PaginationError(
-        `The same next token was received twice: ${next} (${this.operation})`,
+        `The same next token was received twice: ${next} (${this.#operation})`,
       );
     }
     this.#distance++;
     if (next === this.#checkpoint) {
       throw new PaginationError(
-        `Pagination loop: the next token ${next} was already received ${this.#distance} pages earlier (${this.operation})`,
+        `Pagination loop: the next token ${next} was already received ${this.#distance} pages earlier (${this.#operation})`,
       );
     }
     if (this.#distance === this.#power) {

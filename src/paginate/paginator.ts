@@ -13,8 +13,9 @@ export type ItemOf<List> = unknown extends List
 
 /**
  * What `buildFullResult()` returns, as botocore's `build_full_result`: the result list under
- * its own member name (every member of `Page` that is a list of `Item`, or untyped) and the resume token
- * under `NextToken`, capital N, whatever the operation's own casing (aws-contracts D13).
+ * its own member name (typed as every `Page` member that is a list of `Item`, or untyped)
+ * and the resume token under `NextToken`, capital N, whatever the operation's own casing
+ * (aws-contracts D13). Unlike botocore, the list member is present even when no page had it.
  */
 export type FullResult<Page, Item> = {
   -readonly [
@@ -46,8 +47,8 @@ export interface Paginator<Page, Item> extends AsyncIterable<Page> {
    *   page or item it received. After a page that is that page's next token (no truncate
    *   amount); after an item in the middle of a page it is the token that requested the page
    *   plus `boto_truncate_amount`, so resuming re-requests that page and skips what was seen;
-   * - a request failed: the point after the last page or item received, or the
-   *   `startingToken` (undefined without one) when nothing was received.
+   * - a request failed: the point after the last page or item received, or the starting
+   *   position (`startingToken` re-encoded; undefined without one) when nothing was received.
    */
   readonly resumeToken: string | undefined;
   /** Runs to the end (or `maxItems`) and concatenates the result lists, as botocore does. */

@@ -57,8 +57,8 @@ function parseIntLiteral(text: string): PythonIntResult {
 }
 
 /**
- * Unicode lays every set of decimal digits out as consecutive code points 0..9 (Unicode
- * 15 §4.6), so a digit's value is its distance from the start of its run, modulo 10
+ * Unicode encodes every set of decimal digits as consecutive code points 0..9 (The Unicode
+ * Standard, §4.6 Numeric Value), so a digit's value is its distance from the start of its run, modulo 10
  * (runs such as U+1D7CE..U+1D7FF hold several sets back to back).
  */
 function decimalValue(char: string): number {

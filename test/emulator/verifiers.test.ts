@@ -5,13 +5,12 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
-  canonicalQuery,
   canonicalRequest,
-  canonicalUri,
   parseSigV4Authorization,
   verifySigV4,
   type SigV4Request,
 } from '../../src/emulator/sigv4-verify-node.js';
+import { canonicalQuery, canonicalUri } from '../../src/emulator/sigv4-canonical.js';
 import {
   missingRequiredHeaders,
   ociSigningString,

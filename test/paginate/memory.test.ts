@@ -11,6 +11,9 @@ const gc = vm.runInNewContext('gc') as () => void;
 const PAGES = 1_000;
 const ITEMS_PER_PAGE = 100;
 const CHECK_EVERY = 50;
+// The page in hand, plus a page or two that V8 itself may pin (a bare async generator over
+// the same fake service shows one such page too); a leak would show hundreds.
+const MOST_PAGES_ALIVE = 5;
 
 interface Page {
   sessions: { id: number; payload: string }[];
@@ -53,7 +56,7 @@ function watchedService() {
   return { paginator, watched, livePages };
 }
 
-test('item iteration over 100,000 items keeps only the current page alive', async () => {
+test('item iteration over 100,000 items keeps a constant handful of pages alive', async () => {
   const { paginator, watched, livePages } = watchedService();
   let items = 0;
   let mostAlive = 0;
@@ -67,10 +70,10 @@ test('item iteration over 100,000 items keeps only the current page alive', asyn
   expect(items).toBe(PAGES * ITEMS_PER_PAGE);
   expect(watched).toHaveLength(PAGES);
   expect(mostAlive).toBeGreaterThanOrEqual(1);
-  expect(mostAlive).toBeLessThanOrEqual(2);
+  expect(mostAlive).toBeLessThanOrEqual(MOST_PAGES_ALIVE);
 });
 
-test('page iteration over 1,000 pages keeps only the current page alive', async () => {
+test('page iteration over 1,000 pages keeps a constant handful of pages alive', async () => {
   const { paginator, watched, livePages } = watchedService();
   let pages = 0;
   let mostAlive = 0;
@@ -81,7 +84,8 @@ test('page iteration over 1,000 pages keeps only the current page alive', async 
   }
   expect(pages).toBe(PAGES);
   expect(watched).toHaveLength(PAGES);
-  expect(mostAlive).toBeLessThanOrEqual(2);
+  expect(mostAlive).toBeGreaterThanOrEqual(1);
+  expect(mostAlive).toBeLessThanOrEqual(MOST_PAGES_ALIVE);
 });
 
 test('the probe does see pages a consumer keeps (control for the two tests above)', async () => {

@@ -297,6 +297,34 @@ describe('tokens carried in response headers (OCI opc-next-page -> page)', () =>
   });
 });
 
+describe('token members in the input', () => {
+  test('a token in the input requests the first page and anchors a maxItems token', async () => {
+    const client = new FakeNimbleClient(PAGES);
+    const paginator = paginateListStreamingSessions(
+      client,
+      { ...input, nextToken: 'tokA' },
+      { maxItems: 1 },
+    );
+    await paginator.buildFullResult();
+    expect(requestTokens(client)).toEqual(['tokA']);
+    expect(resumeJson(paginator.resumeToken)).toBe(
+      '{"nextToken": "tokA", "boto_truncate_amount": 1}',
+    );
+  });
+
+  test('a starting token with a null token removes the input’s token from the request', async () => {
+    const client = new FakeNimbleClient(PAGES);
+    const startingToken = Buffer.from('{"nextToken": null}').toString('base64');
+    const paginator = paginateListStreamingSessions(
+      client,
+      { ...input, nextToken: 'tokB' },
+      { startingToken, maxItems: 1 },
+    );
+    await paginator.buildFullResult();
+    expect(client.requests).toEqual([{ studioId: 'stid-123' }]);
+  });
+});
+
 describe('pages handed to the caller', () => {
   test('a page cut by maxItems is a copy; the service page keeps its list and next token', async () => {
     const served: ListStreamingSessionsOutput[] = [];

@@ -1,0 +1,121 @@
+/**
+ * Workload (e): wall time of `node <file>` where the file only imports a client, against
+ * `node -e 0`. This package is compiled file by file (esbuild transform, as `tsc` would emit
+ * it) into a scratch copy laid out like the published package, so Node loads plain JS through
+ * the real `exports`/`imports` maps; the AWS SDK loads from node_modules as users get it.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { transform } from 'esbuild';
+import { median, rotate } from './stats.js';
+
+/** The programs timed; `node -e 0` is the baseline. */
+export const COLD_PROGRAMS = {
+  'node -e 0': '',
+  'ours-athena': "import 'cloud-sessions/athena';\n",
+  'ours-nimble': "import 'cloud-sessions/nimble-studio';\n",
+  'sdk-athena': "import '@aws-sdk/client-athena';\n",
+  'sdk-nimble': "import '@aws-sdk/client-nimble';\n",
+  aws4fetch: "import 'aws4fetch';\n",
+} as const;
+
+/** Per program: median wall time and the extra over `node -e 0`. */
+export interface ColdStartResult {
+  program: keyof typeof COLD_PROGRAMS;
+  runs: number;
+  medianMs: number;
+  extraMs: number;
+}
+
+async function tsFiles(dir: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...(await tsFiles(full)));
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) found.push(full);
+  }
+  return found;
+}
+
+/** Drops the `source` condition, leaving what a published install resolves. */
+function withoutSource(map: unknown): unknown {
+  if (typeof map !== 'object' || map === null) return map;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(map)) {
+    if (key !== 'source') out[key] = withoutSource(value);
+  }
+  return out;
+}
+
+/** Compiles src/ and generated/ into `<scratch>/dist` with a package.json like the real one. */
+async function scratchPackage(root: string, scratch: string): Promise<void> {
+  const manifest = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+  for (const dir of ['src', 'generated']) {
+    for (const file of await tsFiles(path.join(root, dir))) {
+      const relative = path.relative(root, file);
+      const { code } = await transform(await readFile(file, 'utf8'), {
+        loader: 'ts',
+        format: 'esm',
+        target: 'es2022',
+        sourcefile: relative,
+      });
+      const out = path.join(scratch, 'dist', relative.replace(/\.ts$/, '.js'));
+      await mkdir(path.dirname(out), { recursive: true });
+      await writeFile(out, code);
+    }
+  }
+  const published = {
+    name: manifest.name,
+    type: manifest.type,
+    exports: withoutSource(manifest.exports),
+    imports: withoutSource(manifest.imports),
+  };
+  await writeFile(path.join(scratch, 'package.json'), JSON.stringify(published, null, 2));
+  await symlink(path.join(root, 'node_modules'), path.join(scratch, 'node_modules'), 'dir');
+}
+
+function timeNode(args: string[], cwd: string): number {
+  const start = performance.now();
+  const child = spawnSync(process.execPath, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+  const ms = performance.now() - start;
+  if (child.status !== 0) throw new Error(`node ${args.join(' ')} failed: ${child.stderr}`);
+  return ms;
+}
+
+/** Times every program `runs` times, alternating them, after one untimed run each. */
+export async function measureColdStart(root: string, runs: number): Promise<ColdStartResult[]> {
+  const scratch = await mkdtemp(path.join(os.tmpdir(), 'cloud-sessions-cold-'));
+  try {
+    await scratchPackage(root, scratch);
+    const programs = Object.keys(COLD_PROGRAMS) as Array<keyof typeof COLD_PROGRAMS>;
+    const args = new Map<string, string[]>();
+    for (const program of programs) {
+      if (program === 'node -e 0') {
+        args.set(program, ['-e', '0']);
+        continue;
+      }
+      const file = path.join(scratch, `${program}.mjs`);
+      await writeFile(file, COLD_PROGRAMS[program]);
+      args.set(program, [file]);
+    }
+    const times = new Map<string, number[]>(programs.map((p) => [p, []]));
+    for (const program of programs) timeNode(args.get(program)!, scratch);
+    for (let run = 0; run < runs; run++) {
+      for (const program of rotate(programs, run)) {
+        times.get(program)!.push(timeNode(args.get(program)!, scratch));
+      }
+    }
+    const base = median(times.get('node -e 0')!);
+    return programs.map((program) => {
+      const medianMs = median(times.get(program)!);
+      return { program, runs, medianMs, extraMs: medianMs - base };
+    });
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
