@@ -154,13 +154,21 @@ async function sdkContender(service: Service, endpoint: string): Promise<Contend
         );
         return page.NotebookSessionsList?.length ?? 0;
       },
+      // The SDK has no paginator for ListNotebookSessions (botocore has none either, see
+      // aws-contracts.md 1.6), so this is the loop its users write.
       walk: async (dataset) => {
         let count = 0;
-        const pages = sdk.paginateListNotebookSessions(
-          { client },
-          { NotebookId: NOTEBOOK_IDS[dataset] },
-        );
-        for await (const page of pages) count += page.NotebookSessionsList?.length ?? 0;
+        let token: string | undefined;
+        do {
+          const page = await client.send(
+            new sdk.ListNotebookSessionsCommand({
+              NotebookId: NOTEBOOK_IDS[dataset],
+              NextToken: token,
+            }),
+          );
+          count += page.NotebookSessionsList?.length ?? 0;
+          token = page.NextToken;
+        } while (token);
         return count;
       },
     };

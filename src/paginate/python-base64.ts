@@ -1,6 +1,5 @@
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const SEXTET = new Map([...ALPHABET].map((char, index) => [char.charCodeAt(0), index]));
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /**
  * Decodes `text` as Python's `base64.b64decode(text.encode('utf-8'))` does (botocore's
@@ -16,7 +15,7 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
  * - a lone UTF-16 surrogate cannot be UTF-8 encoded, so Python raises before decoding.
  */
 export function pythonB64Decode(text: string): Uint8Array | undefined {
-  if (LONE_SURROGATE.test(text)) return undefined;
+  if (hasLoneSurrogate(text)) return undefined;
   const out: number[] = [];
   let quadPos = 0;
   let pads = 0;
@@ -49,4 +48,17 @@ export function pythonB64Decode(text: string): Uint8Array | undefined {
     quadPos = (quadPos + 1) % 4;
   }
   return quadPos === 0 ? Uint8Array.from(out) : undefined;
+}
+
+function hasLoneSurrogate(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xdc00 && unit <= 0xdfff) return true;
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const low = text.charCodeAt(i + 1);
+      if (!(low >= 0xdc00 && low <= 0xdfff)) return true;
+      i++;
+    }
+  }
+  return false;
 }
