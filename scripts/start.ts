@@ -52,7 +52,7 @@ try {
       `key_file = ~/.oci/key.pem\nregion = us-ashburn-1\n`,
   );
   const platform = emulator.data.oci.platforms[0]!;
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     HOME: home,
     AWS_PROFILE: 'demo',

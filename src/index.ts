@@ -1,7 +1,7 @@
 /**
  * `cloud-sessions/runtime`: the hand-written runtime shared by every generated client —
- * errors, signing, retries, pagination. Browser- and edge-safe: no `node:` imports here
- * (the Node-only credential loaders live in `cloud-sessions/node`).
+ * errors, signing, credentials caching, retries, pagination. Browser- and edge-safe: no `node:`
+ * imports here (the Node-only credential loaders live in `cloud-sessions/node`).
  */
 export * from './errors/index.js';
 export type { HttpRequest, RequestSigner } from './transport/http-request.js';
@@ -11,8 +11,12 @@ export type {
   CallOptions,
   AwsClientConfig,
   OciClientConfig,
+  OciAuth,
   TokenClientConfig,
+  OciAuth,
 } from './client/config.js';
+export type { Logger } from './client/logging.js';
+export type { Logger } from './client/logging.js';
 export {
   AWS_STANDARD,
   OCI_DEFAULT,
@@ -21,3 +25,33 @@ export {
   type RetryQuotaConfig,
 } from './retry/policy.js';
 export { type PaginationConfig, type Paginator } from './paginate/index.js';
+export type {
+  AwsCredentialIdentity,
+  AwsCredentialIdentityProvider,
+  AwsCredentialSource,
+} from './auth/sigv4-types.js';
+export {
+  createSigV4Signer,
+  presignUrl,
+  type SigV4SignerConfig,
+  type PresignUrlInput,
+  type PresignUrlOptions,
+} from './auth/sigv4.js';
+export {
+  createOciSigner,
+  OciRequestSigner,
+  type OciSignerOptions,
+  type OciSignerBaseOptions,
+  type OciSigningCredentials,
+  type OciCredentialSource,
+} from './auth/oci-signer.js';
+export type { OciKeyId, OciApiKeyId, OciSessionKeyId } from './auth/oci-key-id.js';
+export type { OciDateHeader } from './auth/oci-signing.js';
+export {
+  AwsCredentials,
+  memoizeAwsCredentials,
+  staticAwsCredentials,
+  AWS_CREDENTIAL_REFRESH_WINDOW_MS,
+  type MemoizeAwsCredentialsOptions,
+  type MemoizedAwsCredentialProvider,
+} from './credentials/aws.js';

@@ -25,16 +25,7 @@ export function isAthenaServiceException(error: unknown): error is AthenaService
  */
 export class InternalServerException extends AthenaServiceException {
   override name = 'InternalServerException';
-  readonly Message?: string;
-
-  constructor(init: ServiceErrorInit) {
-    super(init);
-    const body = (typeof init.body === 'object' && init.body !== null ? init.body : {}) as Record<
-      string,
-      never
-    >;
-    this.Message = body['Message'];
-  }
+  readonly Message?: string = this.bodyMember<string>('Message');
 }
 
 /** True when `error` is a InternalServerException from Athena, also across realms. */
@@ -51,18 +42,8 @@ export function isInternalServerException(error: unknown): error is InternalServ
 export class InvalidRequestException extends AthenaServiceException {
   override name = 'InvalidRequestException';
   /** The error code returned when the query execution failed to process. */
-  readonly AthenaErrorCode?: string;
-  readonly Message?: string;
-
-  constructor(init: ServiceErrorInit) {
-    super(init);
-    const body = (typeof init.body === 'object' && init.body !== null ? init.body : {}) as Record<
-      string,
-      never
-    >;
-    this.AthenaErrorCode = body['AthenaErrorCode'];
-    this.Message = body['Message'];
-  }
+  readonly AthenaErrorCode?: string = this.bodyMember<string>('AthenaErrorCode');
+  readonly Message?: string = this.bodyMember<string>('Message');
 }
 
 /** True when `error` is a InvalidRequestException from Athena, also across realms. */
@@ -77,19 +58,9 @@ export function isInvalidRequestException(error: unknown): error is InvalidReque
  */
 export class ResourceNotFoundException extends AthenaServiceException {
   override name = 'ResourceNotFoundException';
-  readonly Message?: string;
+  readonly Message?: string = this.bodyMember<string>('Message');
   /** The name of the Amazon resource. */
-  readonly ResourceName?: string;
-
-  constructor(init: ServiceErrorInit) {
-    super(init);
-    const body = (typeof init.body === 'object' && init.body !== null ? init.body : {}) as Record<
-      string,
-      never
-    >;
-    this.Message = body['Message'];
-    this.ResourceName = body['ResourceName'];
-  }
+  readonly ResourceName?: string = this.bodyMember<string>('ResourceName');
 }
 
 /** True when `error` is a ResourceNotFoundException from Athena, also across realms. */

@@ -28,16 +28,7 @@ export function isNimbleStudioServiceException(
 export class AccessDeniedException extends NimbleStudioServiceException {
   override name = 'AccessDeniedException';
   /** The exception context. */
-  readonly context?: Record<string, string>;
-
-  constructor(init: ServiceErrorInit) {
-    super(init);
-    const body = (typeof init.body === 'object' && init.body !== null ? init.body : {}) as Record<
-      string,
-      never
-    >;
-    this.context = body['context'];
-  }
+  readonly context?: Record<string, string> = this.bodyMember<Record<string, string>>('context');
 }
 
 /** True when `error` is a AccessDeniedException from NimbleStudio, also across realms. */
@@ -53,16 +44,7 @@ export function isAccessDeniedException(error: unknown): error is AccessDeniedEx
 export class ConflictException extends NimbleStudioServiceException {
   override name = 'ConflictException';
   /** The exception context. */
-  readonly context?: Record<string, string>;
-
-  constructor(init: ServiceErrorInit) {
-    super(init);
-    const body = (typeof init.body === 'object' && init.body !== null ? init.body : {}) as Record<
-      string,
-      never
-    >;
-    this.context = body['context'];
-  }
+  readonly context?: Record<string, string> = this.bodyMember<Record<string, string>>('context');
 }
 
 /** True when `error` is a ConflictException from NimbleStudio, also across realms. */
@@ -79,16 +61,7 @@ export class InternalServerErrorException extends NimbleStudioServiceException {
   override name = 'InternalServerErrorException';
   override retryable = true;
   /** The exception context. */
-  readonly context?: Record<string, string>;
-
-  constructor(init: ServiceErrorInit) {
-    super(init);
-    const body = (typeof init.body === 'object' && init.body !== null ? init.body : {}) as Record<
-      string,
-      never
-    >;
-    this.context = body['context'];
-  }
+  readonly context?: Record<string, string> = this.bodyMember<Record<string, string>>('context');
 }
 
 /** True when `error` is a InternalServerErrorException from NimbleStudio, also across realms. */
@@ -106,16 +79,7 @@ export function isInternalServerErrorException(
 export class ResourceNotFoundException extends NimbleStudioServiceException {
   override name = 'ResourceNotFoundException';
   /** The exception context. */
-  readonly context?: Record<string, string>;
-
-  constructor(init: ServiceErrorInit) {
-    super(init);
-    const body = (typeof init.body === 'object' && init.body !== null ? init.body : {}) as Record<
-      string,
-      never
-    >;
-    this.context = body['context'];
-  }
+  readonly context?: Record<string, string> = this.bodyMember<Record<string, string>>('context');
 }
 
 /** True when `error` is a ResourceNotFoundException from NimbleStudio, also across realms. */
@@ -131,16 +95,7 @@ export function isResourceNotFoundException(error: unknown): error is ResourceNo
 export class ServiceQuotaExceededException extends NimbleStudioServiceException {
   override name = 'ServiceQuotaExceededException';
   /** The exception context. */
-  readonly context?: Record<string, string>;
-
-  constructor(init: ServiceErrorInit) {
-    super(init);
-    const body = (typeof init.body === 'object' && init.body !== null ? init.body : {}) as Record<
-      string,
-      never
-    >;
-    this.context = body['context'];
-  }
+  readonly context?: Record<string, string> = this.bodyMember<Record<string, string>>('context');
 }
 
 /** True when `error` is a ServiceQuotaExceededException from NimbleStudio, also across realms. */
@@ -159,16 +114,7 @@ export class ThrottlingException extends NimbleStudioServiceException {
   override name = 'ThrottlingException';
   override retryable = true;
   /** The exception context. */
-  readonly context?: Record<string, string>;
-
-  constructor(init: ServiceErrorInit) {
-    super(init);
-    const body = (typeof init.body === 'object' && init.body !== null ? init.body : {}) as Record<
-      string,
-      never
-    >;
-    this.context = body['context'];
-  }
+  readonly context?: Record<string, string> = this.bodyMember<Record<string, string>>('context');
 }
 
 /** True when `error` is a ThrottlingException from NimbleStudio, also across realms. */
@@ -184,16 +130,7 @@ export function isThrottlingException(error: unknown): error is ThrottlingExcept
 export class ValidationException extends NimbleStudioServiceException {
   override name = 'ValidationException';
   /** The exception context. */
-  readonly context?: Record<string, string>;
-
-  constructor(init: ServiceErrorInit) {
-    super(init);
-    const body = (typeof init.body === 'object' && init.body !== null ? init.body : {}) as Record<
-      string,
-      never
-    >;
-    this.context = body['context'];
-  }
+  readonly context?: Record<string, string> = this.bodyMember<Record<string, string>>('context');
 }
 
 /** True when `error` is a ValidationException from NimbleStudio, also across realms. */

@@ -30,10 +30,6 @@ export function isAiDataPlatformServiceException(
 export class InternalServerError extends AiDataPlatformServiceException {
   override name = 'InternalServerError';
   override retryable = true;
-
-  constructor(init: ServiceErrorInit) {
-    super(init);
-  }
 }
 
 /** True when `error` is a InternalServerError from AiDataPlatform, also across realms. */
@@ -48,10 +44,6 @@ export function isInternalServerError(error: unknown): error is InternalServerEr
  */
 export class NotAuthenticated extends AiDataPlatformServiceException {
   override name = 'NotAuthenticated';
-
-  constructor(init: ServiceErrorInit) {
-    super(init);
-  }
 }
 
 /** True when `error` is a NotAuthenticated from AiDataPlatform, also across realms. */
@@ -66,10 +58,6 @@ export function isNotAuthenticated(error: unknown): error is NotAuthenticated {
  */
 export class NotAuthorizedOrNotFound extends AiDataPlatformServiceException {
   override name = 'NotAuthorizedOrNotFound';
-
-  constructor(init: ServiceErrorInit) {
-    super(init);
-  }
 }
 
 /** True when `error` is a NotAuthorizedOrNotFound from AiDataPlatform, also across realms. */
@@ -85,10 +73,6 @@ export function isNotAuthorizedOrNotFound(error: unknown): error is NotAuthorize
 export class TooManyRequests extends AiDataPlatformServiceException {
   override name = 'TooManyRequests';
   override retryable = true;
-
-  constructor(init: ServiceErrorInit) {
-    super(init);
-  }
 }
 
 /** True when `error` is a TooManyRequests from AiDataPlatform, also across realms. */

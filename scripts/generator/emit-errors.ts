@@ -71,27 +71,17 @@ export function emitErrors(file: SourceFile, service: ServiceModel): void {
         ...(e.retryable
           ? [{ name: 'retryable', hasOverrideKeyword: true, initializer: 'true' }]
           : []),
-        ...members.map((m) => ({
-          name: m.name,
-          isReadonly: true,
-          hasQuestionToken: true,
-          type: m.tsType.replace(/^Schemas\['\w+'\]$/, 'unknown'),
-          docs: m.description ? docs(m.description) : undefined,
-        })),
-      ],
-      ctors: [
-        {
-          parameters: [{ name: 'init', type: 'ServiceErrorInit' }],
-          statements: [
-            'super(init);',
-            ...(members.length
-              ? [
-                  "const body = (typeof init.body === 'object' && init.body !== null ? init.body : {}) as Record<string, never>;",
-                  ...members.map((m) => `this.${m.name} = body[${literal(m.name)}];`),
-                ]
-              : []),
-          ],
-        },
+        ...members.map((m) => {
+          const type = m.tsType.replace(/^Schemas\['\w+'\]$/, 'unknown');
+          return {
+            name: m.name,
+            isReadonly: true,
+            hasQuestionToken: true,
+            type,
+            initializer: `this.bodyMember<${type}>(${literal(m.name)})`,
+            docs: m.description ? docs(m.description) : undefined,
+          };
+        }),
       ],
     });
     file.addFunction({

@@ -32,4 +32,11 @@ export class ServiceError extends CloudSessionsError {
     this.headers = init.headers;
     this.body = init.body;
   }
+
+  /** A member of the JSON error body, for the modelled members generated subclasses declare. */
+  protected bodyMember<T>(name: string): T | undefined {
+    const body = this.body;
+    if (typeof body !== 'object' || body === null) return undefined;
+    return (body as Record<string, unknown>)[name] as T | undefined;
+  }
 }

@@ -1,0 +1,25 @@
+/**
+ * `cloud-sessions/node`: the Node-only credential loaders (environment, `~/.aws`,
+ * `credential_process`, `~/.oci/config`, encrypted PEM keys). They read files and run processes,
+ * so they live on their own subpath and never enter a browser or edge bundle; the clients use
+ * them automatically in Node when credentials are omitted.
+ */
+export {
+  defaultAwsCredentials,
+  fromEnv,
+  fromSharedFiles,
+  resolveAwsRegion,
+  type DefaultAwsCredentialsOptions,
+  type FromEnvOptions,
+  type FromSharedFilesOptions,
+  type ResolveAwsRegionOptions,
+  type AwsSharedFilePaths,
+  type Env,
+} from './credentials/aws-node.js';
+export { fromOciConfigFile, type OciConfigFileOptions } from './credentials/oci-config-node.js';
+export { OciCredentials, type OciAuthenticationType } from './credentials/oci-credentials.js';
+export {
+  loadOciPrivateKey,
+  readOciPrivateKeyFile,
+  type LoadOciPrivateKeyOptions,
+} from './auth/oci-keys-node.js';
