@@ -11,11 +11,9 @@ export type {
   CallOptions,
   AwsClientConfig,
   OciClientConfig,
-  OciAuth,
   TokenClientConfig,
   OciAuth,
 } from './client/config.js';
-export type { Logger } from './client/logging.js';
 export type { Logger } from './client/logging.js';
 export {
   AWS_STANDARD,

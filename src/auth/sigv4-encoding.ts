@@ -3,6 +3,7 @@
  * canonical request uses. WebCrypto only, so this runs in browsers and edge runtimes.
  */
 import { ConfigurationError } from '../errors/index.js';
+import { syncCrypto } from './sigv4-crypto.js';
 
 /** One encoder for the whole process; TextEncoder is stateless. */
 export const utf8 = new TextEncoder();
@@ -57,9 +58,14 @@ export function subtle(): SubtleCrypto {
   return found;
 }
 
-/** Hex SHA-256 of the UTF-8 bytes of `data`; the empty string costs no hashing. */
+/**
+ * Hex SHA-256 of the UTF-8 bytes of `data`; the empty string costs no hashing. Through
+ * `node:crypto` where the runtime offers it synchronously (see `sigv4-crypto.ts`), else WebCrypto.
+ */
 export async function sha256Hex(data: string): Promise<string> {
   if (data === '') return EMPTY_SHA256;
+  const sync = syncCrypto();
+  if (sync) return sync.sha256Hex(data);
   return toHex(await subtle().digest('SHA-256', utf8.encode(data)));
 }
 

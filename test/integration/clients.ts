@@ -3,6 +3,8 @@
  * fault-injecting proxy in front of it), a logger that records retries, and, per protocol,
  * one list call plus the error responses that protocol really sends.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { AthenaClient, type AthenaClientConfig } from 'cloud-sessions/athena';
 import { NimbleStudioClient, type NimbleStudioClientConfig } from 'cloud-sessions/nimble-studio';
 import {
@@ -242,7 +244,6 @@ export async function startPagedOciServer(options: {
   ids: string[];
   close(): Promise<void>;
 }> {
-  const { createServer } = await import('node:http');
   const ids = Array.from({ length: options.items }, (_, i) => `ocid1.session.${i}`);
   const requests: PagedRequest[] = [];
   const server = createServer((req, res) => {
@@ -268,7 +269,7 @@ export async function startPagedOciServer(options: {
     res.end(JSON.stringify({ items }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = server.address() as { port: number };
+  const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     requests,

@@ -72,9 +72,9 @@ describe('real kernels through the generated clients', () => {
   it('lists the same sessions, kernel ids, states and Dates through Jupyter and through the signed OCI gateway', async () => {
     const direct = await jupyter.listSessions();
     const viaOci = await oci.listSessions({ aiDataPlatformId: PLATFORM, workspaceKey: WORKSPACE });
-    const byId = (list: Array<{ id?: string }>) =>
+    const byId = <T extends { id?: string }>(list: T[]): T[] =>
       [...list].sort((a, b) => a.id!.localeCompare(b.id!));
-    const a = byId(direct) as Session[];
+    const a = byId(direct);
     const b = byId(viaOci.items);
     expect(a.map((s) => s.id)).toEqual(created.map((s) => s.id).sort());
     expect(b.map((s) => s.id)).toEqual(a.map((s) => s.id));
