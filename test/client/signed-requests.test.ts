@@ -59,67 +59,118 @@ function capture(scope: nock.Interceptor, status = 200, body: object = {}): Seen
   return seen;
 }
 
-describe('SigV4-signed requests', () => {
-  it('Athena signs with credentials and region from the environment', async () => {
-    process.env.AWS_ACCESS_KEY_ID = 'AKIDFROMENV';
-    process.env.AWS_SECRET_ACCESS_KEY = 'env-secret';
-    process.env.AWS_REGION = 'eu-west-1';
-    const seen = capture(nock('http://athena.test').post('/'), 200, { NotebookSessionsList: [] });
-    await new AthenaClient({ endpoint: 'http://athena.test' }).listNotebookSessions({
-      NotebookId: NOTEBOOK,
-    });
-    const match = SIGV4.exec(String(seen[0]!.authorization));
-    expect(match?.slice(1, 4)).toEqual([
-      'AKIDFROMENV',
-      String(seen[0]!['x-amz-date']).slice(0, 8),
-      'eu-west-1',
-    ]);
-    expect(match?.[4]).toBe('athena');
-    expect(match?.[5]).toBe('content-type;host;x-amz-date;x-amz-target');
-  });
+/** The two SigV4 clients, each with one call and its expected signed headers. */
+const AWS_CLIENTS = [
+  {
+    name: 'Athena',
+    signingName: 'athena',
+    scope: () => nock('http://aws.test').post('/'),
+    body: { NotebookSessionsList: [] },
+    signedHeaders: 'content-type;host;x-amz-date;x-amz-target',
+    call: (config: object) =>
+      new AthenaClient({ endpoint: 'http://aws.test', ...config }).listNotebookSessions({
+        NotebookId: NOTEBOOK,
+      }),
+  },
+  {
+    name: 'Nimble',
+    signingName: 'nimble',
+    scope: () => nock('http://aws.test').get('/2020-08-01/studios/s/streaming-sessions'),
+    body: { sessions: [] },
+    signedHeaders: 'host;x-amz-date',
+    call: (config: object) =>
+      new NimbleStudioClient({ endpoint: 'http://aws.test', ...config }).listStreamingSessions({
+        studioId: 's',
+      }),
+  },
+];
 
-  it('Nimble signs with a profile of the shared files in HOME, session token included', async () => {
-    await mkdir(path.join(home, '.aws'));
-    await writeFile(
-      path.join(home, '.aws', 'credentials'),
-      '[studio]\naws_access_key_id = AKIDFROMFILE\naws_secret_access_key = file-secret\naws_session_token = file-token\n',
-    );
-    await writeFile(path.join(home, '.aws', 'config'), '[profile studio]\nregion = us-west-2\n');
-    const seen = capture(
-      nock('http://nimble.test').get('/2020-08-01/studios/s/streaming-sessions'),
-    );
-    await new NimbleStudioClient({
-      endpoint: 'http://nimble.test',
-      profile: 'studio',
-    }).listStreamingSessions({
-      studioId: 's',
-    });
-    const match = SIGV4.exec(String(seen[0]!.authorization));
-    expect(match?.slice(1, 2)).toEqual(['AKIDFROMFILE']);
-    expect(match?.[3]).toBe('us-west-2');
-    expect(match?.[4]).toBe('nimble');
-    expect(match?.[5]).toBe('host;x-amz-date;x-amz-security-token');
-    expect(seen[0]!['x-amz-security-token']).toBe('file-token');
-  });
-
-  it('Athena takes an AWS SDK v3 credential provider unchanged', async () => {
-    const file = path.join(home, 'creds');
-    await writeFile(
-      file,
-      '[sdk]\naws_access_key_id = AKIDFROMSDK\naws_secret_access_key = sdk-secret\n',
-    );
-    const seen = capture(nock('http://athena.test').post('/'), 200, { NotebookSessionsList: [] });
-    const client = new AthenaClient({
-      region: 'us-east-1',
-      endpoint: 'http://athena.test',
-      credentials: fromIni({
+/** Where the credentials come from: each sets them up and returns the client options. */
+const SOURCES = [
+  {
+    name: 'the environment',
+    setup: async () => {
+      process.env.AWS_ACCESS_KEY_ID = 'AKIDFROMENV';
+      process.env.AWS_SECRET_ACCESS_KEY = 'env-secret';
+      process.env.AWS_REGION = 'eu-west-1';
+      return { config: {}, accessKeyId: 'AKIDFROMENV', region: 'eu-west-1' };
+    },
+  },
+  {
+    name: 'a profile of the shared files in HOME',
+    setup: async () => {
+      await mkdir(path.join(home, '.aws'));
+      await writeFile(
+        path.join(home, '.aws', 'credentials'),
+        '[studio]\naws_access_key_id = AKIDFROMFILE\naws_secret_access_key = file-secret\n',
+      );
+      await writeFile(path.join(home, '.aws', 'config'), '[profile studio]\nregion = us-west-2\n');
+      return { config: { profile: 'studio' }, accessKeyId: 'AKIDFROMFILE', region: 'us-west-2' };
+    },
+  },
+  {
+    name: 'an AWS SDK v3 provider (fromIni)',
+    setup: async () => {
+      const file = path.join(home, 'creds');
+      await writeFile(
+        file,
+        '[sdk]\naws_access_key_id = AKIDFROMSDK\naws_secret_access_key = sdk-secret\n',
+      );
+      const credentials = fromIni({
         profile: 'sdk',
         filepath: file,
         configFilepath: path.join(home, 'none'),
-      }),
+      });
+      return {
+        config: { credentials, region: 'ap-south-1' },
+        accessKeyId: 'AKIDFROMSDK',
+        region: 'ap-south-1',
+      };
+    },
+  },
+];
+
+describe('SigV4-signed requests', () => {
+  for (const client of AWS_CLIENTS) {
+    for (const source of SOURCES) {
+      it(`${client.name} signs with credentials from ${source.name}`, async () => {
+        const { config, accessKeyId, region } = await source.setup();
+        const seen = capture(client.scope(), 200, client.body);
+        await client.call(config);
+        const match = SIGV4.exec(String(seen[0]!.authorization));
+        expect(match, String(seen[0]!.authorization)).not.toBeNull();
+        expect(match!.slice(1, 5)).toEqual([
+          accessKeyId,
+          String(seen[0]!['x-amz-date']).slice(0, 8),
+          region,
+          client.signingName,
+        ]);
+        expect(match![5]).toBe(client.signedHeaders);
+      });
+    }
+  }
+
+  it('signs the session token of a shared-files profile', async () => {
+    await mkdir(path.join(home, '.aws'));
+    await writeFile(
+      path.join(home, '.aws', 'credentials'),
+      '[default]\naws_access_key_id = AKIDTOKEN\naws_secret_access_key = s\naws_session_token = file-token\n',
+    );
+    const seen = capture(
+      nock('http://aws.test').get('/2020-08-01/studios/s/streaming-sessions'),
+      200,
+      {},
+    );
+    await new NimbleStudioClient({
+      endpoint: 'http://aws.test',
+      region: 'us-west-2',
+    }).listStreamingSessions({
+      studioId: 's',
     });
-    await client.listNotebookSessions({ NotebookId: NOTEBOOK });
-    expect(SIGV4.exec(String(seen[0]!.authorization))?.[1]).toBe('AKIDFROMSDK');
+    expect(SIGV4.exec(String(seen[0]!.authorization))?.[5]).toBe(
+      'host;x-amz-date;x-amz-security-token',
+    );
+    expect(seen[0]!['x-amz-security-token']).toBe('file-token');
   });
 
   it("re-signs every attempt with that attempt's date", async () => {
