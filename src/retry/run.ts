@@ -68,6 +68,8 @@ export interface RetryOptions {
  * - Clock skew: the clock is corrected to the server's time every time one is
  *   seen; the first time in a call, the next attempt follows immediately, free
  *   of quota. It still counts as an attempt, so `maxAttempts: 1` never retries.
+ *   A rejection is judged against the clock its attempt signed with, so calls in
+ *   flight when another call corrects the clock still retry theirs.
  * - Quota: each back-off retry pays `quota.tryAcquire(reason)`; an empty bucket
  *   ends the call with the last error. Success refunds (`quota.onSuccess`).
  * - The thrown error is always a `CloudSessionsError` (anything else is wrapped
@@ -107,6 +109,10 @@ export async function withRetries<T>(
     }
 
     totals.attempts = number;
+    // The clock this attempt signs with. Another call on this client may correct the clock
+    // while this one is in flight; its request still carried the old time, so its skew is
+    // judged against that time, or the rejection would look like a real signature error.
+    const signingOffsetMs = clock.offsetMs;
     const scope = openAttemptScope({
       attempt: number,
       callerSignal,
@@ -137,7 +143,7 @@ export async function withRetries<T>(
     }
     lastError = error;
 
-    const verdict = classify(error, policy, clock.now());
+    const verdict = classify(error, policy, new Date(localNow() + signingOffsetMs));
     if (error instanceof ServiceError) error.retryable = verdict.retry;
     if (verdict.clockSkew) clock.correctTo(verdict.clockSkew.serverTime);
     if (!verdict.retry || number >= policy.maxAttempts) throw fail(error);

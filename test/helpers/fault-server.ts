@@ -15,14 +15,16 @@ import type { AddressInfo, Socket } from 'node:net';
 
 /** What the proxy does with one request. */
 export type FaultAction =
-  /** Forward upstream and relay the response unchanged. */
-  | { kind: 'pass' }
+  /** Forward upstream and relay the response, with `headers` added or replaced. */
+  | { kind: 'pass'; headers?: Record<string, string> }
   /** Answer directly, without contacting the upstream. */
   | { kind: 'respond'; status: number; headers?: Record<string, string>; body?: string }
   /** Reset the connection (TCP RST) before any response byte. */
   | { kind: 'reset' }
   /** Forward, then send the head and half the body while announcing the full Content-Length. */
   | { kind: 'truncate' }
+  /** Forward, then send the head and half the body and keep the connection open, silent. */
+  | { kind: 'stall' }
   /** Forward after waiting `ms` (a slow response); nothing is sent if the client gives up. */
   | { kind: 'delay'; ms: number };
 
@@ -60,7 +62,7 @@ const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'co
 /** Starts the proxy on 127.0.0.1, port 0. */
 export async function startFaultServer(options: FaultServerOptions): Promise<FaultServer> {
   const upstream = new URL(options.upstream);
-  const plan = options.plan ?? (() => ({ kind: 'pass' }) as const);
+  const plan = options.plan ?? ((): FaultAction => ({ kind: 'pass' }));
   const requests: SeenRequest[] = [];
   const timers = new Set<NodeJS.Timeout>();
 
@@ -79,7 +81,11 @@ export async function startFaultServer(options: FaultServerOptions): Promise<Fau
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
           res.on('error', reject);
           res.on('end', () =>
-            resolve({ status: res.statusCode ?? 502, headers: res.headers, body: Buffer.concat(chunks) }),
+            resolve({
+              status: res.statusCode ?? 502,
+              headers: res.headers,
+              body: Buffer.concat(chunks),
+            }),
           );
         },
       );
@@ -128,27 +134,37 @@ export async function startFaultServer(options: FaultServerOptions): Promise<Fau
         break;
       case 'pass':
       case 'truncate':
+      case 'stall':
         break;
     }
     const answer = await forward(seen);
     seen.status = answer.status;
     const headers = relayHeaders(answer.headers);
-    if (action.kind === 'truncate') {
+    if (action.kind === 'truncate' || action.kind === 'stall') {
       const head =
         `HTTP/1.1 ${answer.status} Relayed\r\n` +
-        Object.entries({ ...headers, 'content-length': String(answer.body.length), connection: 'close' })
+        Object.entries({
+          ...headers,
+          'content-length': String(answer.body.length),
+          connection: 'close',
+        })
           .map(([name, value]) => `${name}: ${value}\r\n`)
           .join('') +
         '\r\n';
-      req.socket.end(
-        Buffer.concat([
-          Buffer.from(head, 'latin1'),
-          answer.body.subarray(0, Math.floor(answer.body.length / 2)),
-        ]),
-      );
+      const bytes = Buffer.concat([
+        Buffer.from(head, 'latin1'),
+        answer.body.subarray(0, Math.floor(answer.body.length / 2)),
+      ]);
+      if (action.kind === 'truncate') req.socket.end(bytes);
+      else req.socket.write(bytes);
       return;
     }
-    res.writeHead(answer.status, { ...headers, 'content-length': String(answer.body.length) });
+    const added = action.kind === 'pass' ? action.headers : undefined;
+    res.writeHead(answer.status, {
+      ...headers,
+      ...added,
+      'content-length': String(answer.body.length),
+    });
     res.end(answer.body);
   };
 

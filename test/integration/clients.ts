@@ -14,8 +14,17 @@ import {
 import type { Emulator } from '../../src/emulator/index.js';
 import type { FaultAction } from '../helpers/fault-server.js';
 
-/** Retry settings for tests about correctness rather than policy: fast, generous, no quota. */
-export const FAST_RETRY = { baseDelayMs: 1, maxDelayMs: 5, maxAttempts: 10, quota: false } as const;
+/**
+ * Retry settings for tests about correctness rather than policy: fast, generous, no quota,
+ * and no additive jitter (OCI's default adds up to 1 s per retry).
+ */
+export const FAST_RETRY = {
+  baseDelayMs: 1,
+  maxDelayMs: 5,
+  additiveJitterMs: 0,
+  maxAttempts: 10,
+  quota: false,
+} as const;
 
 /** One `warn` entry the runtime logs before a retry. */
 export interface RetryLogEntry {
@@ -47,7 +56,10 @@ type CommonConfig = Pick<AthenaClientConfig, 'retry' | 'logger' | 'fetch'>;
 
 export function athenaClient(
   emulator: Emulator,
-  config: CommonConfig & { endpoint?: string; credentials?: AthenaClientConfig['credentials'] } = {},
+  config: CommonConfig & {
+    endpoint?: string;
+    credentials?: AthenaClientConfig['credentials'];
+  } = {},
 ): AthenaClient {
   return new AthenaClient({
     region: emulator.credentials.region,
@@ -78,7 +90,10 @@ export function ociClient(
 ): AiDataPlatformClient {
   return new AiDataPlatformClient({
     region: 'us-ashburn-1',
-    auth: { keyId: emulator.credentials.oci.keyId, privateKey: emulator.credentials.oci.privateKeyPem },
+    auth: {
+      keyId: emulator.credentials.oci.keyId,
+      privateKey: emulator.credentials.oci.privateKeyPem,
+    },
     ...config,
     endpoint: config.endpoint ?? emulator.url,
   });
@@ -258,12 +273,15 @@ export async function startPagedOciServer(options: {
     };
     if (!Number.isInteger(offset) || offset >= ids.length) {
       res.writeHead(400, headers);
-      res.end(JSON.stringify({ code: 'InvalidParameter', message: 'The page token is not valid.' }));
+      res.end(
+        JSON.stringify({ code: 'InvalidParameter', message: 'The page token is not valid.' }),
+      );
       return;
     }
     const end = offset + options.pageSize;
     if (end < ids.length) headers['opc-next-page'] = `tok-${end}`;
-    else if (options.lastPageHeader !== undefined) headers['opc-next-page'] = options.lastPageHeader;
+    else if (options.lastPageHeader !== undefined)
+      headers['opc-next-page'] = options.lastPageHeader;
     const items = ids.slice(offset, end).map((id) => ({ id, name: id, type: 'notebook' }));
     res.writeHead(200, headers);
     res.end(JSON.stringify({ items }));

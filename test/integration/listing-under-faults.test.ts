@@ -143,8 +143,14 @@ describe('a long listing through 30% injected faults', () => {
         return {
           kind: 'respond',
           status: 429,
-          headers: { 'content-type': 'application/json', ...(r < 0.05 ? { 'retry-after': '1' } : {}) },
-          body: JSON.stringify({ code: 'TooManyRequests', message: 'Too many requests for the user.' }),
+          headers: {
+            'content-type': 'application/json',
+            ...(r < 0.05 ? { 'retry-after': '1' } : {}),
+          },
+          body: JSON.stringify({
+            code: 'TooManyRequests',
+            message: 'Too many requests for the user.',
+          }),
         };
       if (r < 0.2)
         return {
@@ -163,7 +169,7 @@ describe('a long listing through 30% injected faults', () => {
     const log = retryLog();
     const client = ociClient(emulator, {
       endpoint: proxy.url,
-      retry: { ...FAST_RETRY, additiveJitterMs: 0, maxRetryAfterMs: MAX_RETRY_AFTER_MS },
+      retry: { ...FAST_RETRY, maxRetryAfterMs: MAX_RETRY_AFTER_MS },
       logger: log.logger,
     });
 

@@ -156,6 +156,23 @@ describe('withRetries: clock skew', () => {
     expect(options.clock.offsetMs).toBe(-20 * 60_000);
   });
 
+  it('judges a rejection by the clock its attempt signed with, even if another call corrected it', async () => {
+    const { time, options } = setup();
+    const serverTime = new Date(time.now() + 10 * 60_000);
+    const signedAt: Date[] = [];
+    const result = await withRetries(async () => {
+      signedAt.push(options.clock.now());
+      if (signedAt.length === 1) {
+        // A parallel call learns the server time while this request is still in flight.
+        options.clock.correctTo(serverTime);
+        throw serviceError(403, 'InvalidSignatureException', { date: serverTime.toUTCString() });
+      }
+      return 'ok';
+    }, options);
+    expect(result).toBe('ok');
+    expect(signedAt[1]).toEqual(serverTime);
+  });
+
   it('does not retry a signature failure when the clocks agree', async () => {
     const { time, options } = setup();
     const attempt = scripted(
