@@ -131,7 +131,7 @@ function parseOrThrow(argv: readonly string[]): { values: Values; positionals: s
     });
     return { values: values as Values, positionals };
   } catch (error) {
-    throw usageFromParseArgs(error);
+    throw usageFromParseArgs(error, helpCommandOf(argv));
   }
 }
 
@@ -139,20 +139,43 @@ function parseOrThrow(argv: readonly string[]): { values: Values; positionals: s
  * Rewrites node:util's parse errors in the CLI's words. Their messages echo only the option
  * name (never a value), which is all that is kept here.
  */
-function usageFromParseArgs(error: unknown): UsageError {
+function usageFromParseArgs(error: unknown, helpCommand: string): UsageError {
   const code = (error as { code?: unknown }).code;
   const message = error instanceof Error ? error.message : String(error);
-  const raw = /'(-{1,2}[^'\s=<]+)/.exec(message)?.[1] ?? 'option';
+  // Messages quote the option as '--name', '-n' or '-n, --name <value>'.
+  const raw = /'(?:-\w, )?(-{1,2}[^'\s=<,]+)/.exec(message)?.[1] ?? 'option';
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-    return new UsageError(raw, 'known option', `Unknown option ${raw}.`);
+    return new UsageError(raw, 'known option', `Unknown option ${raw}.`, helpCommand);
   }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     const name = raw.startsWith('--') ? raw : (findLongName(raw.slice(1)) ?? raw);
+    // parseArgs reads `--max-items -3` as an option without its value ("ambiguous").
+    const dashed = /ambiguous/.test(message)
+      ? ` To give a value that starts with "-", write ${name}=<value>.`
+      : '';
     return PARSE_OPTIONS[name.slice(2)]?.type === 'string'
-      ? new UsageError(name, 'value required', `Option ${name} needs a value.`)
-      : new UsageError(name, 'no value', `Option ${name} does not take a value.`);
+      ? new UsageError(
+          name,
+          'value required',
+          `Option ${name} needs a value.${dashed}`,
+          helpCommand,
+        )
+      : new UsageError(name, 'no value', `Option ${name} does not take a value.`, helpCommand);
   }
-  return new UsageError('arguments', 'parseable', message);
+  return new UsageError('arguments', 'parseable', message, helpCommand);
+}
+
+/** The command whose help fits a line that failed to parse: `list <api>` when it names one. */
+function helpCommandOf(argv: readonly string[]): string {
+  const { positionals } = parseArgs({
+    args: [...argv],
+    options: PARSE_OPTIONS,
+    allowPositionals: true,
+    strict: false,
+  });
+  if (positionals[0] !== 'list') return '';
+  const command = positionals[1] === undefined ? undefined : findApiCommand(positionals[1]);
+  return command ? `list ${command.name}` : 'list';
 }
 
 function findLongName(short: string): string | undefined {

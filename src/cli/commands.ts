@@ -292,7 +292,7 @@ export const API_COMMANDS: readonly ApiCommand[] = [
         target: { setting: 'url' },
         required: true,
         placeholder: 'URL',
-        description: "Server URL including its base URL, e.g. http://127.0.0.1:8888/",
+        description: 'Server URL including its base URL, e.g. http://127.0.0.1:8888/',
       },
       {
         flag: 'token',
