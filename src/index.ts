@@ -2,6 +2,8 @@
  * `cloud-sessions/runtime`: the hand-written runtime shared by every generated client —
  * errors, signing, credentials caching, retries, pagination. Browser- and edge-safe: no `node:`
  * imports here (the Node-only credential loaders live in `cloud-sessions/node`).
+ *
+ * @packageDocumentation
  */
 export * from './errors/index.js';
 export type { HttpRequest, RequestSigner } from './transport/http-request.js';
@@ -22,11 +24,18 @@ export {
   type RetryPolicy,
   type RetryQuotaConfig,
 } from './retry/policy.js';
-export { type PaginationConfig, type Paginator } from './paginate/index.js';
+export {
+  type PaginationConfig,
+  type Paginator,
+  type FullResult,
+  type ItemOf,
+  type ListMemberName,
+} from './paginate/index.js';
 export type {
   AwsCredentialIdentity,
   AwsCredentialIdentityProvider,
   AwsCredentialSource,
+  SigV4Headers,
 } from './auth/sigv4-types.js';
 export {
   createSigV4Signer,

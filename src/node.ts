@@ -3,6 +3,8 @@
  * `credential_process`, `~/.oci/config`, encrypted PEM keys). They read files and run processes,
  * so they live on their own subpath and never enter a browser or edge bundle; the clients use
  * them automatically in Node when credentials are omitted.
+ *
+ * @packageDocumentation
  */
 export {
   defaultAwsCredentials,
@@ -17,7 +19,11 @@ export {
   type Env,
 } from './credentials/aws-node.js';
 export { fromOciConfigFile, type OciConfigFileOptions } from './credentials/oci-config-node.js';
-export { OciCredentials, type OciAuthenticationType } from './credentials/oci-credentials.js';
+export {
+  OciCredentials,
+  type OciAuthenticationType,
+  type OciCredentialsInit,
+} from './credentials/oci-credentials.js';
 export {
   loadOciPrivateKey,
   readOciPrivateKeyFile,

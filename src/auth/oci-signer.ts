@@ -102,14 +102,17 @@ export class OciRequestSigner implements RequestSigner {
     request.headers['authorization'] = authorizationHeader({ keyId, headers, signature });
   }
 
+  /** A redacted description: the keyId (a session token shows as `ST$<redacted>`), never the key. */
   toJSON(): Record<string, string> {
     return { type: 'OciRequestSigner', keyId: this.#displayKeyId, dateHeader: this.#dateHeader };
   }
 
+  /** `util.inspect` output: redacted like {@link OciRequestSigner.toJSON}. */
   [INSPECT](): string {
     return `OciRequestSigner { keyId: '${this.#displayKeyId}', dateHeader: '${this.#dateHeader}' }`;
   }
 
+  /** Redacted like {@link OciRequestSigner.toJSON}. */
   toString(): string {
     return this[INSPECT]();
   }

@@ -39,12 +39,21 @@ export interface CanonicalRequestInput {
   readonly normalizePath?: boolean;
 }
 
+// The last second formatted: a client signs many requests within one second (BENCHMARKS.md).
+let lastSecond = Number.NaN;
+let lastAmzDate = '';
+
 /** `YYYYMMDD'T'HHMMSS'Z'` (ISO 8601 basic, UTC), the `X-Amz-Date` format. */
 export function amzDate(now: Date): string {
   const time = now.getTime();
   if (Number.isNaN(time)) throw new ValidationError('now', 'valid Date', 'is an invalid Date');
+  const second = Math.floor(time / 1000);
+  if (second === lastSecond) return lastAmzDate;
   const iso = now.toISOString();
-  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+  const formatted = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+  lastSecond = second;
+  lastAmzDate = formatted;
+  return formatted;
 }
 
 /** `date/region/service/aws4_request`, where `date` is `YYYYMMDD`. */
@@ -130,18 +139,33 @@ export function headerPairs(headers: SigV4Headers): ReadonlyArray<readonly [stri
  * name joined with `,` in their given order (suite case `get-header-key-duplicate`).
  */
 export function canonicalHeaders(headers: SigV4Headers): CanonicalHeaders {
-  const byName = new Map<string, string>();
+  const entries: Array<readonly [string, string]> = [];
   for (const [name, value] of headerPairs(headers)) {
-    const lower = name.toLowerCase();
-    const canonical = canonicalHeaderValue(value);
-    const previous = byName.get(lower);
-    byName.set(lower, previous === undefined ? canonical : `${previous},${canonical}`);
+    entries.push([name.toLowerCase(), canonicalHeaderValue(value)]);
   }
-  const names = [...byName.keys()].sort();
-  return {
-    lines: names.map((name) => `${name}:${byName.get(name)}`).join('\n'),
-    signedHeaders: names.join(';'),
-  };
+  // Array#sort is stable, so a repeated name keeps its values in the given order.
+  entries.sort(compareNames);
+  let lines = '';
+  let signedHeaders = '';
+  let previous: string | undefined;
+  for (const [name, value] of entries) {
+    if (name === previous) {
+      lines += `,${value}`;
+      continue;
+    }
+    if (previous !== undefined) {
+      lines += '\n';
+      signedHeaders += ';';
+    }
+    lines += `${name}:${value}`;
+    signedHeaders += name;
+    previous = name;
+  }
+  return { lines, signedHeaders };
+}
+
+function compareNames(a: readonly [string, string], b: readonly [string, string]): number {
+  return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
 }
 
 /** Stage 1: the canonical request, the exact bytes whose hash is signed. */

@@ -4,8 +4,11 @@
  * (peers.md §5 item 7: openai-node redacts headers only).
  */
 export interface Logger {
+  /** One entry per attempt: method, URL, status, attempt number, duration. */
   debug?(message: string, details?: Record<string, unknown>): void;
+  /** Informational entries; `console` fits as a logger. */
   info?(message: string, details?: Record<string, unknown>): void;
+  /** One entry per retry: the reason, the delay before it and the error that caused it. */
   warn?(message: string, details?: Record<string, unknown>): void;
 }
 

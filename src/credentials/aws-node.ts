@@ -147,7 +147,7 @@ async function readProfileCredentials(
  * Provider of a profile's credentials from the shared files (`~/.aws/credentials` with `[name]`
  * sections and `~/.aws/config` with `[profile name]` / `[default]`; paths from options, then
  * `AWS_SHARED_CREDENTIALS_FILE` / `AWS_CONFIG_FILE`): static keys, `credential_process`, or a
- * `source_profile` naming a profile with either (see {@link planAwsProfileCredentials} for what
+ * `source_profile` naming a profile with either (see `planAwsProfileCredentials` in src/credentials/aws-profile.ts for what
  * is not supported). Files are read on each call. Not memoized.
  */
 export function fromSharedFiles(
@@ -201,7 +201,7 @@ export function defaultAwsCredentials(
 /**
  * The region to use: `region`, then `AWS_REGION`, then `AWS_DEFAULT_REGION` (the AWS CLI's
  * variable), then `region` of the profile in the shared config file. The config file is read
- * only when needed. Raises {@link ConfigurationError} when none is set or the value is not a
+ * only when needed. Raises `ConfigurationError` when none is set or the value is not a
  * valid region name, naming where it came from.
  */
 export async function resolveAwsRegion(options: ResolveAwsRegionOptions = {}): Promise<string> {

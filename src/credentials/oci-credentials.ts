@@ -52,6 +52,7 @@ export class OciCredentials {
     return this.#privateKey;
   }
 
+  /** A redacted description: keyId (session tokens redacted), type, region and origin; never the key. */
   toJSON(): Record<string, string | undefined> {
     return {
       keyId: redactKeyId(this.#keyId),
@@ -62,6 +63,7 @@ export class OciCredentials {
     };
   }
 
+  /** `util.inspect` output: redacted like {@link OciCredentials.toJSON}. */
   [INSPECT](): string {
     const fields = Object.entries(this.toJSON())
       .filter(([, value]) => value !== undefined)
@@ -69,6 +71,7 @@ export class OciCredentials {
     return `OciCredentials { ${fields.join(', ')} }`;
   }
 
+  /** Redacted like {@link OciCredentials.toJSON}. */
   toString(): string {
     return this[INSPECT]();
   }

@@ -101,6 +101,12 @@ export interface EmulatorOptions {
   faults?: EmulatorFaults;
   /** Verify SigV4 and OCI signatures (default true). */
   verifySignatures?: boolean;
+  /**
+   * Answer CORS preflights and add `Access-Control-Allow-Origin: *` and
+   * `Access-Control-Expose-Headers` to every response, for pages on another
+   * origin (default false).
+   */
+  cors?: boolean;
   /** Serve OCI session lists from real Jupyter Server(s). */
   jupyter?: EmulatorJupyterGateway | EmulatorJupyterGateway[];
   /** Allowed distance between a request's signing time and server time (default 300 000 ms). */

@@ -18,6 +18,7 @@ export interface ResolvedOptions {
   region: string;
   faults: EmulatorFaults;
   verifySignatures: boolean;
+  cors: boolean;
   clockSkewToleranceMs: number;
   clockOffsetMs: number;
   epochMs: number;
@@ -64,6 +65,7 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
     region,
     faults,
     verifySignatures: options.verifySignatures ?? true,
+    cors: options.cors ?? false,
     clockSkewToleranceMs,
     clockOffsetMs,
     epochMs,

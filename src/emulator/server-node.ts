@@ -10,6 +10,7 @@ import {
   type EmulatorCredentials,
 } from './credentials-node.js';
 import { generateData, type EmulatorData } from './data.js';
+import { corsPreflightHeaders, corsResponseHeaders } from './cors.js';
 import { FaultSchedule, type FaultKind } from './faults.js';
 import {
   finalHeaders,
@@ -170,6 +171,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       signed: typeof req.headers.authorization === 'string',
     };
     requests.push(record);
+    if (o.cors && record.method === 'OPTIONS') {
+      // A preflight carries no credentials (Fetch standard, CORS-preflight fetch): never authenticated.
+      record.status = 204;
+      const headers = { ...corsPreflightHeaders(), date: new Date(serverNow()).toUTCString() };
+      return sendResponse(res, 204, headers, '');
+    }
     const body = await readBody(req);
     if (o.faults.latencyMs) await delay(o.faults.latencyMs);
     if (res.destroyed) return;
@@ -200,7 +207,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         }
       }
     }
-    const headers = finalHeaders(response, serverNow(), requestIdHeader(route, req));
+    const headers = finalHeaders(response, serverNow(), {
+      ...requestIdHeader(route, req),
+      ...(o.cors ? corsResponseHeaders() : {}),
+    });
     record.status = response.status;
     if (record.fault === 'truncate') sendTruncated(res, response.status, headers, response.body);
     else sendResponse(res, response.status, headers, response.body);

@@ -23,11 +23,16 @@ export class CloudSessionsError extends Error {
     this.name = new.target.name;
   }
 
+  /** Brand read by {@link isCloudSessionsError}; survives realms and duplicated package copies. */
   get isCloudSessionsError(): true {
     return true;
   }
 }
 
+/**
+ * True for any error this package throws. Prefer it to `instanceof CloudSessionsError` where the
+ * error may come from another realm (an iframe, a worker) or another copy of the package.
+ */
 export function isCloudSessionsError(value: unknown): value is CloudSessionsError {
   return (
     typeof value === 'object' &&

@@ -1,10 +1,14 @@
 import { CloudSessionsError } from './base.js';
 
+/** What a {@link ServiceError} is built from: the parsed error response. */
 export interface ServiceErrorInit {
   /** Error code as the service sent it (`ThrottlingException`, `NotAuthenticated`, ...). */
   code: string;
+  /** The service's message (empty when it sent none). */
   message: string;
+  /** HTTP status of the response. */
   status: number;
+  /** Request id from the service's request-id header, when present. */
   requestId: string | undefined;
   /** Response headers, lower-case names. */
   headers: Record<string, string>;

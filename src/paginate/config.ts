@@ -5,7 +5,7 @@ import { decodeStartingToken, type ResumePosition } from './resume-token.js';
 
 /**
  * boto3's `PaginationConfig`, in this package's casing. The semantics are botocore's
- * (botocore/paginate.py); see {@link resolvePaginationConfig} for the checks.
+ * (botocore/paginate.py); see `resolvePaginationConfig` (src/paginate/config.ts) for the checks.
  */
 export interface PaginationConfig {
   /**

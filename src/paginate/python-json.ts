@@ -55,8 +55,12 @@ const SHORT_ESCAPES: Readonly<Record<string, string>> = {
   '\f': '\\f',
 };
 
+/** Printable ASCII but `"` and `\`: written as is, so most tokens skip the loop below. */
+const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
 /** A JSON string literal with Python's `ensure_ascii` escaping (see {@link pythonJsonDumps}). */
 export function pythonJsonString(text: string): string {
+  if (PLAIN.test(text)) return `"${text}"`;
   let out = '"';
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);

@@ -4,9 +4,11 @@
  * at signing time, so requests already in flight pick up a correction too.
  */
 export class Clock {
+  /** Milliseconds added to the local clock: server time minus local time at the last correction. */
   offsetMs = 0;
   constructor(private readonly source: () => number = Date.now) {}
 
+  /** The current time as the servers see it (local time plus {@link Clock.offsetMs}). */
   now(): Date {
     return new Date(this.source() + this.offsetMs);
   }

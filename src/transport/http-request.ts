@@ -19,5 +19,6 @@ export interface HttpRequest {
  * attempt's (clock-skew corrected) time, so every retry carries a fresh date.
  */
 export interface RequestSigner {
+  /** Adds the authentication headers to `request` in place, signing for the time `now`. */
   sign(request: HttpRequest, now: Date): Promise<void>;
 }
