@@ -4,6 +4,7 @@
 import type { components, paths } from './types.js';
 import {
   ServiceRuntime,
+  sigv4Signing,
   type CallOptions,
   type AwsClientConfig,
   type OperationDescription,
@@ -31,6 +32,7 @@ export const athenaService: ServiceDescription = {
   protocol: 'awsJson1_1',
   targetPrefix: 'AmazonAthena',
   auth: { scheme: 'sigv4', signingName: 'athena' },
+  signing: sigv4Signing,
   retry: 'aws',
   requestIdHeader: 'x-amzn-requestid',
   endpoints: {

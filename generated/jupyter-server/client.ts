@@ -4,6 +4,7 @@
 import type { components, paths } from './types.js';
 import {
   ServiceRuntime,
+  tokenSigning,
   type CallOptions,
   type TokenClientConfig,
   type OperationDescription,
@@ -51,6 +52,7 @@ export const jupyterServerService: ServiceDescription = {
   name: 'JupyterServer',
   protocol: 'restJson',
   auth: { scheme: 'header-token', header: 'Authorization', format: 'token {token}' },
+  signing: tokenSigning,
   retry: 'aws',
   requestIdHeader: 'x-request-id',
   endpoints: { partitions: 'none' },

@@ -4,6 +4,7 @@
 import type { components, paths } from './types.js';
 import {
   ServiceRuntime,
+  sigv4Signing,
   type CallOptions,
   type AwsClientConfig,
   type OperationDescription,
@@ -131,6 +132,7 @@ export const nimbleStudioService: ServiceDescription = {
   name: 'NimbleStudio',
   protocol: 'restJson1',
   auth: { scheme: 'sigv4', signingName: 'nimble' },
+  signing: sigv4Signing,
   retry: 'aws',
   requestIdHeader: 'x-amzn-requestid',
   endpoints: {

@@ -4,6 +4,7 @@
 import type { components, paths } from './types.js';
 import {
   ServiceRuntime,
+  ociSigning,
   type CallOptions,
   type OciClientConfig,
   type OperationDescription,
@@ -53,6 +54,7 @@ export const aiDataPlatformService: ServiceDescription = {
   name: 'AiDataPlatform',
   protocol: 'ociRest',
   auth: { scheme: 'oci-signature-v1' },
+  signing: ociSigning,
   retry: 'oci',
   requestIdHeader: 'opc-request-id',
   endpoints: { partitions: 'oci', default: 'https://aidp.{region}.oci.{secondLevelDomain}' },

@@ -9,6 +9,13 @@ import type { Json, MemberModel, OperationModel, ServiceModel } from './spec-mod
 import { lowerFirst } from './spec-model.js';
 import { docs, literal, quoteKey } from './emit-util.js';
 
+const SIGNING_BY_AUTH: Record<string, string> = {
+  sigv4: 'sigv4Signing',
+  'oci-signature-v1': 'ociSigning',
+  'header-token': 'tokenSigning',
+  none: 'unsignedSigning',
+};
+
 const CONFIG_BY_AUTH: Record<string, string> = {
   sigv4: 'AwsClientConfig',
   'oci-signature-v1': 'OciClientConfig',
@@ -19,7 +26,9 @@ const CONFIG_BY_AUTH: Record<string, string> = {
 /** Emits `client.ts`: named types, the service and operation descriptions, the client class. */
 export function emitClient(file: SourceFile, service: ServiceModel): void {
   const configBase = CONFIG_BY_AUTH[service.auth.scheme];
-  if (!configBase) throw new Error(`spec: unknown x-auth.scheme ${service.auth.scheme}`);
+  const signing = SIGNING_BY_AUTH[service.auth.scheme];
+  if (!configBase || !signing)
+    throw new Error(`spec: unknown x-auth.scheme ${service.auth.scheme}`);
   const clientClass = `${service.name}Client`;
   const serviceConst = `${lowerFirst(service.name)}Service`;
 
@@ -32,6 +41,7 @@ export function emitClient(file: SourceFile, service: ServiceModel): void {
     moduleSpecifier: '../../src/client/index.js',
     namedImports: [
       'ServiceRuntime',
+      signing,
       { name: 'CallOptions', isTypeOnly: true },
       { name: configBase, isTypeOnly: true },
       { name: 'OperationDescription', isTypeOnly: true },
@@ -81,6 +91,7 @@ export function emitClient(file: SourceFile, service: ServiceModel): void {
           protocol: service.protocol,
           ...(service.targetPrefix ? { targetPrefix: service.targetPrefix } : {}),
           auth: service.auth,
+          signing: raw(signing),
           retry: service.retry,
           requestIdHeader: service.requestIdHeader,
           endpoints: service.endpoints,

@@ -15,4 +15,8 @@ export type {
   ServiceErrorClass,
 } from './service.js';
 export type { InputRules, MemberRule } from './validate.js';
+export { unsignedSigning, type SignerFactory } from './signing.js';
+export { sigv4Signing } from './signing-sigv4.js';
+export { ociSigning } from './signing-oci.js';
+export { tokenSigning } from './signing-token.js';
 export type { TimestampPlan, TimestampFormat } from './timestamps.js';

@@ -11,7 +11,6 @@ import { applyTimestamps } from './timestamps.js';
 import { validateInput } from './validate.js';
 import { redactHeaders, redactUrl } from './logging.js';
 import { defaultRetryPolicy, type AnyClientConfig, type CallOptions } from './config.js';
-import { createSigner } from './signers.js';
 import type { OperationDescription, ServiceDescription } from './service.js';
 import { platformDefaults } from '#platform';
 
@@ -83,8 +82,8 @@ export class ServiceRuntime<Paths extends {}> {
   #connect(region: string | undefined): Connection {
     const baseUrl = resolveEndpoint(this.#service.endpoints, { ...this.#config, region });
     return {
-      http: createClient<{}>({ baseUrl }),
-      signer: createSigner(this.#service.auth, this.#config, region, platformDefaults),
+      http: createClient<{}>({ baseUrl, Request: WireRequest as unknown as typeof Request }),
+      signer: this.#service.signing(this.#service.auth, this.#config, region, platformDefaults),
     };
   }
 
@@ -102,22 +101,33 @@ export class ServiceRuntime<Paths extends {}> {
     this.#connection = connection;
     const policy =
       options?.retry === undefined ? this.#policy : resolveRetryPolicy(this.#policy, options.retry);
-    return withRetries((ctx) => this.#attempt<Output>(connection, operation, call, ctx, options), {
-      policy,
-      quota: this.#quota,
-      signal: options?.signal,
-      clock: this.clock,
-      onRetry: (info) =>
-        this.#config.logger?.warn?.(`${operation.name}: retrying`, {
-          attempt: info.attempt,
-          reason: info.reason,
-          delayMs: info.delayMs,
-          error:
-            info.error instanceof Error
-              ? `${info.error.name}: ${info.error.message}`
-              : String(info.error),
-        }),
-    });
+    // The attempt signal fires only on the caller's abort, an attempt timeout or the total
+    // budget (retry/attempt-scope.ts). Without any of them it never fires, and handing it to
+    // fetch would only cost an abort listener and a FinalizationRegistry entry per request in
+    // undici (about 20 µs under Node 20, see BENCHMARKS.md).
+    const abortable =
+      options?.signal !== undefined ||
+      policy.attemptTimeoutMs !== undefined ||
+      policy.totalBudgetMs !== undefined;
+    return withRetries(
+      (ctx) => this.#attempt<Output>(connection, operation, call, ctx, options, abortable),
+      {
+        policy,
+        quota: this.#quota,
+        signal: options?.signal,
+        clock: this.clock,
+        onRetry: (info) =>
+          this.#config.logger?.warn?.(`${operation.name}: retrying`, {
+            attempt: info.attempt,
+            reason: info.reason,
+            delayMs: info.delayMs,
+            error:
+              info.error instanceof Error
+                ? `${info.error.name}: ${info.error.message}`
+                : String(info.error),
+          }),
+      },
+    );
   }
 
   async #attempt<Output>(
@@ -126,13 +136,19 @@ export class ServiceRuntime<Paths extends {}> {
     call: TypedCall<Paths>,
     ctx: AttemptContext,
     options: CallOptions | undefined,
+    abortable: boolean,
   ): Promise<Output> {
-    let body: string | undefined;
     const init: AttemptInit = {
-      fetch: (request) => this.#transmit(connection.signer, request, body, ctx),
+      fetch: (request) =>
+        this.#transmit(
+          connection.signer,
+          request as unknown as WireRequest,
+          ctx,
+          abortable ? ctx.signal : undefined,
+        ),
       signal: ctx.signal,
       headers: { ...this.#attemptHeaders(operation, ctx), ...options?.headers },
-      bodySerializer: (value) => (body = JSON.stringify(value)),
+      bodySerializer: serializeBody,
     };
     let result: RawResult;
     try {
@@ -147,16 +163,18 @@ export class ServiceRuntime<Paths extends {}> {
   /** Signs the request openapi-fetch built and sends it with the `fetch` of this moment. */
   async #transmit(
     signer: RequestSigner | undefined,
-    request: Request,
-    body: string | undefined,
+    request: WireRequest,
     ctx: AttemptContext,
+    signal: AbortSignal | undefined,
   ): Promise<Response> {
-    const url = new URL(request.url);
     // awsJson paths carry the operation in a fragment (`/#X-Amz-Target=...`); it is never sent.
-    url.hash = '';
+    // Cut before parsing: openapi-fetch percent-encodes `#` in parameters, so the first `#` is
+    // the fragment, and parsing the shorter string is cheaper than clearing `url.hash` after.
+    const fragment = request.url.indexOf('#');
+    const url = new URL(fragment < 0 ? request.url : request.url.slice(0, fragment));
     const headers: Record<string, string> = {};
     request.headers.forEach((value, name) => (headers[name] = value));
-    const wire: HttpRequest = { method: request.method, url, headers, body };
+    const wire: HttpRequest = { method: request.method, url, headers, body: request.body };
     if (signer) await signer.sign(wire, this.clock.now());
     // Looked up per call, not captured: nock and test doubles replace globalThis.fetch later.
     const fetchImpl = this.#config.fetch ?? globalThis.fetch;
@@ -164,7 +182,7 @@ export class ServiceRuntime<Paths extends {}> {
       method: wire.method,
       headers: wire.headers,
       body: wire.body,
-      signal: ctx.signal,
+      signal,
     });
     this.#config.logger?.debug?.(`${wire.method} ${redactUrl(wire.url)} -> ${response.status}`, {
       attempt: ctx.attempt,
@@ -226,6 +244,29 @@ export class ServiceRuntime<Paths extends {}> {
     }
     if (operation.timestamps) applyTimestamps(output, operation.timestamps);
     return output as Output;
+  }
+}
+
+const serializeBody = (value: unknown): string => JSON.stringify(value);
+
+/**
+ * What openapi-fetch builds per attempt in place of a `Request` (its `Request` option): URL,
+ * method, headers and serialized body, which is all `#transmit` reads. A real `Request` parses
+ * the URL, copies the headers, wraps the body in a stream and creates an `AbortController`, and
+ * `fetch` builds its own `Request` again from what we pass it; the first one was pure overhead
+ * (about 20 µs per attempt under Node 20, see BENCHMARKS.md).
+ */
+class WireRequest {
+  readonly url: string;
+  readonly method: string;
+  readonly headers: Headers;
+  readonly body: string | undefined;
+
+  constructor(url: string, init: { method: string; headers: Headers; body?: string | null }) {
+    this.url = url;
+    this.method = init.method;
+    this.headers = init.headers;
+    this.body = init.body ?? undefined;
   }
 }
 

@@ -3,6 +3,7 @@ import type { EndpointTemplates } from './endpoints.js';
 import type { Protocol } from './error-parsing.js';
 import type { InputRules } from './validate.js';
 import type { TimestampPlan } from './timestamps.js';
+import type { SignerFactory } from './signing.js';
 
 export type ServiceErrorClass = new (init: ServiceErrorInit) => ServiceError;
 
@@ -21,6 +22,8 @@ export interface ServiceDescription {
   /** awsJson1_1 only: the `X-Amz-Target` prefix, e.g. `AmazonAthena`. */
   targetPrefix?: string;
   auth: AuthScheme;
+  /** Builds the signer for `auth` (the generator imports the one module the scheme needs). */
+  signing: SignerFactory;
   /** Retry family (`x-retry`): which classification rules and default policy apply. */
   retry: 'aws' | 'oci';
   /** Lower-case name of the response header carrying the request id. */
