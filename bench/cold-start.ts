@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { transform } from 'esbuild';
+import { build, transform } from 'esbuild';
 import { median, rotate } from './stats.js';
 
 /** The programs timed; `node -e 0` is the baseline. */
@@ -16,6 +16,7 @@ export const COLD_PROGRAMS = {
   'node -e 0': '',
   'ours-athena': "import 'cloud-sessions/athena';\n",
   'ours-nimble': "import 'cloud-sessions/nimble-studio';\n",
+  'ours-athena-bundled': "import './bundled/athena.js';\n",
   'sdk-athena': "import '@aws-sdk/client-athena';\n",
   'sdk-nimble': "import '@aws-sdk/client-nimble';\n",
   aws4fetch: "import 'aws4fetch';\n",
@@ -49,8 +50,8 @@ function withoutSource(map: unknown): unknown {
   return out;
 }
 
-/** Compiles src/ and generated/ into `<scratch>/dist` with a package.json like the real one. */
-async function scratchPackage(root: string, scratch: string): Promise<void> {
+/** Compiles src/ and generated/ into `<scratch>/dist` with a package.json like the real one (also used when profiling). */
+export async function scratchPackage(root: string, scratch: string): Promise<void> {
   const manifest = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as Record<
     string,
     unknown
@@ -77,6 +78,19 @@ async function scratchPackage(root: string, scratch: string): Promise<void> {
   };
   await writeFile(path.join(scratch, 'package.json'), JSON.stringify(published, null, 2));
   await symlink(path.join(root, 'node_modules'), path.join(scratch, 'node_modules'), 'dir');
+  // For comparison: the same entry point bundled into one file (dependencies left external),
+  // which is what a bundled `dist` would ship; Node then reads one module instead of ~60.
+  await build({
+    entryPoints: [path.join(root, 'generated/athena/index.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'es2022',
+    conditions: ['source'],
+    external: ['openapi-fetch'],
+    outfile: path.join(scratch, 'bundled/athena.js'),
+    logLevel: 'silent',
+  });
 }
 
 function timeNode(args: string[], cwd: string): number {

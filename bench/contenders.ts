@@ -10,7 +10,14 @@ import { CREDENTIALS, NOTEBOOK_IDS, REGION, STUDIO_IDS, type DatasetId } from '.
 export type Service = 'athena' | 'nimble';
 
 /** Contender IDs, the baseline (`fetch`) first. */
-export const CONTENDER_IDS = ['fetch', 'node-http', 'aws4fetch', 'aws-sdk-v3', 'ours'] as const;
+export const CONTENDER_IDS = [
+  'fetch',
+  'node-http',
+  'aws4fetch',
+  'aws-sdk-v3',
+  'ours',
+  'ours-node-http',
+] as const;
 
 /** One of {@link CONTENDER_IDS}. */
 export type ContenderId = (typeof CONTENDER_IDS)[number];
@@ -22,6 +29,7 @@ export const CONTENDER_LABELS: Record<ContenderId, string> = {
   aws4fetch: 'fetch + aws4fetch signing',
   'aws-sdk-v3': 'AWS SDK v3',
   ours: 'cloud-sessions',
+  'ours-node-http': 'cloud-sessions + node:http fetch (prototype)',
 };
 
 /** One contender bound to one service and server. */
@@ -194,8 +202,17 @@ async function sdkContender(service: Service, endpoint: string): Promise<Contend
   };
 }
 
-async function oursContender(service: Service, endpoint: string): Promise<Contender> {
-  const config = { region: REGION, endpoint, credentials: CREDENTIALS };
+async function oursContender(
+  service: Service,
+  endpoint: string,
+  transport?: typeof fetch,
+): Promise<Contender> {
+  const config = {
+    region: REGION,
+    endpoint,
+    credentials: CREDENTIALS,
+    ...(transport ? { fetch: transport } : {}),
+  };
   if (service === 'athena') {
     const athena = await import('cloud-sessions/athena');
     const client = new athena.AthenaClient(config);
@@ -247,5 +264,9 @@ export async function createContender(
       return sdkContender(service, endpoint);
     case 'ours':
       return oursContender(service, endpoint);
+    case 'ours-node-http': {
+      const { createNodeHttpFetch } = await import('./node-http-fetch.js');
+      return oursContender(service, endpoint, createNodeHttpFetch());
+    }
   }
 }

@@ -90,6 +90,20 @@ export function verdicts(m: Measurements): TargetVerdict[] {
         `${fmt(items, 2)}x`,
         items >= 0.9,
       );
+      const proto = small[service]?.['ours-node-http']?.ratioToBaseline ?? Number.NaN;
+      add(
+        `${name}, node:http transport prototype: signed request <= 1.2x unsigned fetch`,
+        proto,
+        `${fmt(proto, 2)}x`,
+        proto <= 1.2,
+      );
+      const protoItems = walk[service]?.['ours-node-http']?.ratioToBaseline ?? Number.NaN;
+      add(
+        `${name}, node:http transport prototype: items/s >= 0.9x unsigned fetch`,
+        protoItems,
+        `${fmt(protoItems, 2)}x`,
+        protoItems >= 0.9,
+      );
       const want = service === 'athena' ? 1.4 : 2;
       const vsSdkSmall = pairedRatio(t.smallMicros, service, 'aws-sdk-v3', 'ours');
       add(
@@ -146,13 +160,16 @@ export function verdicts(m: Measurements): TargetVerdict[] {
   return out;
 }
 
-function contenderRows(data: Record<string, Record<string, Figure>>, digits: number): string[][] {
+function contenderRows(
+  data: Record<string, Record<string, Figure>>,
+  cpu: Record<string, Record<string, Figure>>,
+): string[][] {
   const ids = Object.keys(data.athena ?? data.nimble ?? {}) as ContenderId[];
   return ids.map((id) => [
     CONTENDER_LABELS[id],
     ...SERVICES.flatMap((s) => {
       const f = data[s]?.[id];
-      return [fmt(f?.median, digits), `${fmt(f?.ratioToBaseline, 2)}x`];
+      return [fmt(f?.median), `${fmt(f?.ratioToBaseline, 2)}x`, fmt(cpu[s]?.[id]?.median)];
     }),
   ]);
 }
@@ -161,16 +178,25 @@ function contenderRows(data: Record<string, Record<string, Figure>>, digits: num
 export function render(m: Measurements): string {
   const parts: string[] = [];
   if (m.throughput) {
+    const t = m.throughput;
     parts.push(
-      '### (a) One small page (5 items), sequential requests: microseconds per request',
+      '### (a) One small page (5 items), sequential requests: wall µs per request, client CPU µs per request',
       table(
-        ['Contender', 'Athena µs', 'x baseline', 'Nimble µs', 'x baseline'],
-        contenderRows(figures(m.throughput.smallMicros), 0),
+        ['Contender', 'Athena µs', 'x baseline', 'CPU µs', 'Nimble µs', 'x baseline', 'CPU µs'],
+        contenderRows(figures(t.smallMicros), figures(t.smallCpuMicros)),
       ),
-      '### (b) 1,000 pages of 100 items via each paginator: items per second',
+      '### (b) Every page of a listing (100 items a page): items per second, client CPU µs per page',
       table(
-        ['Contender', 'Athena items/s', 'x baseline', 'Nimble items/s', 'x baseline'],
-        contenderRows(figures(m.throughput.walkItemsPerSecond), 0),
+        [
+          'Contender',
+          'Athena items/s',
+          'x baseline',
+          'CPU µs/page',
+          'Nimble items/s',
+          'x baseline',
+          'CPU µs/page',
+        ],
+        contenderRows(figures(t.walkItemsPerSecond), figures(t.walkCpuMicrosPerPage)),
       ),
     );
   }

@@ -164,7 +164,9 @@ async function main(): Promise<void> {
     ...measurements,
     figures: measurements.throughput && {
       smallMicros: figures(measurements.throughput.smallMicros),
+      smallCpuMicros: figures(measurements.throughput.smallCpuMicros),
       walkItemsPerSecond: figures(measurements.throughput.walkItemsPerSecond),
+      walkCpuMicrosPerPage: figures(measurements.throughput.walkCpuMicrosPerPage),
     },
     targets: verdicts(measurements),
   };

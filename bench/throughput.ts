@@ -4,7 +4,7 @@
  * Reports raw per-round figures over IPC; `run.ts` takes medians and ratios.
  */
 import { createContender, type Contender, type ContenderId, type Service } from './contenders.js';
-import { itemCount, type DatasetId } from './data.js';
+import { DATASETS, itemCount, type DatasetId } from './data.js';
 import { collectGarbage, rotate, timed } from './stats.js';
 
 /** What `run.ts` asks of this process. */
@@ -28,54 +28,85 @@ export type PerRound = Record<string, Record<string, number[]>>;
 export interface ThroughputResult {
   /** Workload (a): microseconds per request. */
   smallMicros: PerRound;
+  /** Workload (a): CPU time of this process (user + system) per request, in microseconds. */
+  smallCpuMicros: PerRound;
   /** Workload (b): items per second. */
   walkItemsPerSecond: PerRound;
+  /** Workload (b): CPU time of this process per page, in microseconds. */
+  walkCpuMicrosPerPage: PerRound;
+}
+
+/** Wall and CPU time of one run. */
+interface RunTime {
+  wallMs: number;
+  cpuMicros: number;
 }
 
 function log(message: string): void {
   process.stderr.write(`  ${message}\n`);
 }
 
-async function smallRun(contender: Contender, requests: number): Promise<number> {
+async function measured(task: () => Promise<number>): Promise<RunTime & { result: number }> {
   collectGarbage();
-  const { ms } = await timed(async () => {
+  const cpu = process.cpuUsage();
+  const { result, ms } = await timed(task);
+  const used = process.cpuUsage(cpu);
+  return { result, wallMs: ms, cpuMicros: used.user + used.system };
+}
+
+async function smallRun(contender: Contender, requests: number): Promise<RunTime> {
+  return measured(async () => {
     for (let i = 0; i < requests; i++) {
       if ((await contender.small()) !== itemCount('small')) throw new Error('wrong item count');
     }
+    return requests;
   });
-  return (ms * 1000) / requests;
 }
 
-async function walkRun(contender: Contender, dataset: DatasetId): Promise<number> {
-  collectGarbage();
-  const { result, ms } = await timed(() => contender.walk(dataset));
-  if (result !== itemCount(dataset))
-    throw new Error(`walked ${result} items, not ${itemCount(dataset)}`);
-  return (result / ms) * 1000;
+async function walkRun(contender: Contender, dataset: DatasetId): Promise<RunTime> {
+  const run = await measured(() => contender.walk(dataset));
+  if (run.result !== itemCount(dataset)) {
+    throw new Error(`walked ${run.result} items, not ${itemCount(dataset)}`);
+  }
+  return run;
 }
 
 async function main(plan: ThroughputPlan): Promise<ThroughputResult> {
-  const result: ThroughputResult = { smallMicros: {}, walkItemsPerSecond: {} };
+  const result: ThroughputResult = {
+    smallMicros: {},
+    smallCpuMicros: {},
+    walkItemsPerSecond: {},
+    walkCpuMicrosPerPage: {},
+  };
+  const { pages } = DATASETS[plan.walkDataset];
+  const items = itemCount(plan.walkDataset);
   for (const service of plan.services) {
     const contenders = new Map<ContenderId, Contender>();
     for (const id of plan.contenders) {
       contenders.set(id, await createContender(id, service, plan.endpoint));
     }
-    const small: Record<string, number[]> = (result.smallMicros[service] = {});
-    const walk: Record<string, number[]> = (result.walkItemsPerSecond[service] = {});
+    const figures = {
+      small: (result.smallMicros[service] = {} as Record<string, number[]>),
+      smallCpu: (result.smallCpuMicros[service] = {} as Record<string, number[]>),
+      walk: (result.walkItemsPerSecond[service] = {} as Record<string, number[]>),
+      walkCpu: (result.walkCpuMicrosPerPage[service] = {} as Record<string, number[]>),
+    };
     log(`${service}: warm-up`);
     for (const [id, contender] of contenders) {
       await smallRun(contender, plan.warmupRequests);
       await walkRun(contender, plan.warmupWalkDataset);
-      small[id] = [];
-      walk[id] = [];
+      for (const list of Object.values(figures)) list[id] = [];
     }
     for (let round = 0; round < plan.rounds; round++) {
       for (const id of rotate(plan.contenders, round)) {
-        small[id]!.push(await smallRun(contenders.get(id)!, plan.smallRequests));
+        const run = await smallRun(contenders.get(id)!, plan.smallRequests);
+        figures.small[id]!.push((run.wallMs * 1000) / plan.smallRequests);
+        figures.smallCpu[id]!.push(run.cpuMicros / plan.smallRequests);
       }
       for (const id of rotate(plan.contenders, round)) {
-        walk[id]!.push(await walkRun(contenders.get(id)!, plan.walkDataset));
+        const run = await walkRun(contenders.get(id)!, plan.walkDataset);
+        figures.walk[id]!.push((items / run.wallMs) * 1000);
+        figures.walkCpu[id]!.push(run.cpuMicros / pages);
       }
       log(`${service}: round ${round + 1}/${plan.rounds} done`);
     }

@@ -18,17 +18,24 @@ export interface SyncKey {
 
 /** The slice of `node:crypto` used here. */
 interface NodeCryptoSubset {
-  createHash(algorithm: 'sha256'): { update(data: string, encoding: 'utf8'): { digest(encoding: 'hex'): string } };
+  createHash(algorithm: 'sha256'): {
+    update(data: string, encoding: 'utf8'): { digest(encoding: 'hex'): string };
+  };
   createHmac(
     algorithm: 'sha256',
     key: SyncKey | Uint8Array,
   ): {
-    update(data: string | Uint8Array, encoding?: 'utf8'): {
+    update(
+      data: string | Uint8Array,
+      encoding?: 'utf8',
+    ): {
       digest(): Uint8Array;
       digest(encoding: 'hex'): string;
     };
   };
   createSecretKey(key: Uint8Array): SyncKey;
+  /** One-shot digest (Node >= 20.12), about twice as fast as `createHash` for short input. */
+  hash?(algorithm: 'sha256', data: string, encoding: 'hex'): string;
 }
 
 /** SHA-256 and HMAC-SHA256 that return at once. */
@@ -54,10 +61,12 @@ function lookUp(): SyncCrypto | undefined {
   } catch {
     return undefined;
   }
-  const { createHash, createHmac, createSecretKey } = found ?? {};
+  const { createHash, createHmac, createSecretKey, hash } = found ?? {};
   if (!createHash || !createHmac || !createSecretKey) return undefined;
   return {
-    sha256Hex: (data) => createHash('sha256').update(data, 'utf8').digest('hex'),
+    sha256Hex: hash
+      ? (data) => hash('sha256', data, 'hex')
+      : (data) => createHash('sha256').update(data, 'utf8').digest('hex'),
     hmac: (key, data) => createHmac('sha256', key).update(data, 'utf8').digest(),
     hmacHex: (key, data) => createHmac('sha256', key).update(data, 'utf8').digest('hex'),
     secretKey: (bytes) => createSecretKey(bytes),
@@ -75,9 +84,10 @@ export function syncCrypto(): SyncCrypto | undefined {
 }
 
 /**
- * Turns the synchronous path off (`false`) or back on, so both paths can be tested against the
- * same vectors. Not part of the public API.
+ * Turns the synchronous path off (`false`) or back on (looking the runtime up again), so both
+ * paths can be tested against the same vectors. Not part of the public API.
  */
 export function setSyncCryptoEnabled(on: boolean): void {
   enabled = on;
+  cached = null;
 }

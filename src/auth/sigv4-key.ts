@@ -1,8 +1,10 @@
 /**
- * SigV4 signing keys and signatures on WebCrypto.
+ * SigV4 signing keys and signatures: on WebCrypto, or on `node:crypto` where the runtime offers
+ * it synchronously (`sigv4-crypto.ts`); both give the same bytes.
  *
  * Spec: https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html (step 4)
  */
+import { syncCrypto, type SyncCrypto, type SyncKey } from './sigv4-crypto.js';
 import { subtle, toHex, utf8 } from './sigv4-encoding.js';
 
 const HMAC_SHA256 = { name: 'HMAC', hash: 'SHA-256' } as const;
@@ -15,6 +17,17 @@ const HMAC_SHA256 = { name: 'HMAC', hash: 'SHA-256' } as const;
  */
 const MAX_CACHED_KEYS = 50;
 const keyCache = new Map<string, Promise<CryptoKey>>();
+/** The same for `node:crypto` keys (opaque `KeyObject`s), plus the last one used. */
+const syncKeyCache = new Map<string, SyncKey>();
+let lastSyncId: string | undefined;
+let lastSyncKey: SyncKey | undefined;
+
+/** Moves a hit to the back of the map (most recently used); evicts the oldest past the bound. */
+function remember<V>(cache: Map<string, V>, id: string, value: V): void {
+  cache.delete(id);
+  cache.set(id, value);
+  if (cache.size > MAX_CACHED_KEYS) cache.delete(cache.keys().next().value!);
+}
 
 async function hmac(key: BufferSource, data: string): Promise<ArrayBuffer> {
   const cryptoKey = await subtle().importKey('raw', key, HMAC_SHA256, false, ['sign']);
@@ -57,13 +70,11 @@ export function deriveSigningKey(
   const id = `${yyyymmdd}\n${region}\n${service}\n${secretAccessKey}`;
   const cached = keyCache.get(id);
   if (cached) {
-    keyCache.delete(id);
-    keyCache.set(id, cached);
+    remember(keyCache, id, cached);
     return cached;
   }
   const derived = deriveUncached(secretAccessKey, yyyymmdd, region, service);
-  keyCache.set(id, derived);
-  if (keyCache.size > MAX_CACHED_KEYS) keyCache.delete(keyCache.keys().next().value!);
+  remember(keyCache, id, derived);
   derived.catch(() => {
     if (keyCache.get(id) === derived) keyCache.delete(id);
   });
@@ -73,4 +84,61 @@ export function deriveSigningKey(
 /** Stage 4: the hex HMAC-SHA256 of the string to sign under the signing key. */
 export async function signature(signingKey: CryptoKey, stringToSignText: string): Promise<string> {
   return toHex(await subtle().sign('HMAC', signingKey, utf8.encode(stringToSignText)));
+}
+
+function syncSigningKey(
+  sync: SyncCrypto,
+  secretAccessKey: string,
+  yyyymmdd: string,
+  region: string,
+  service: string,
+): SyncKey {
+  const id = `${yyyymmdd}\n${region}\n${service}\n${secretAccessKey}`;
+  if (id === lastSyncId) return lastSyncKey!;
+  let signingKey = syncKeyCache.get(id);
+  if (signingKey === undefined) {
+    const secretBytes = utf8.encode(`AWS4${secretAccessKey}`);
+    let key: Uint8Array;
+    try {
+      key = sync.hmac(secretBytes, yyyymmdd);
+    } finally {
+      secretBytes.fill(0);
+    }
+    for (const part of [region, service, 'aws4_request']) {
+      const next = sync.hmac(key, part);
+      key.fill(0);
+      key = next;
+    }
+    signingKey = sync.secretKey(key);
+    key.fill(0);
+  }
+  remember(syncKeyCache, id, signingKey);
+  lastSyncId = id;
+  lastSyncKey = signingKey;
+  return signingKey;
+}
+
+/**
+ * Stages 3 and 4 together: the hex HMAC-SHA256 of `stringToSignText` under the signing key of
+ * this secret, date, region and service, derived once and cached as `deriveSigningKey` does.
+ * Runs inline on `node:crypto` where the runtime offers it synchronously, else on WebCrypto.
+ */
+export async function signatureFor(
+  secretAccessKey: string,
+  yyyymmdd: string,
+  region: string,
+  service: string,
+  stringToSignText: string,
+): Promise<string> {
+  const sync = syncCrypto();
+  if (sync) {
+    return sync.hmacHex(
+      syncSigningKey(sync, secretAccessKey, yyyymmdd, region, service),
+      stringToSignText,
+    );
+  }
+  return signature(
+    await deriveSigningKey(secretAccessKey, yyyymmdd, region, service),
+    stringToSignText,
+  );
 }

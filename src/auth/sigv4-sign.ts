@@ -17,7 +17,7 @@ import {
 } from './sigv4-canonical.js';
 import { resolveCredentials } from './sigv4-credentials.js';
 import { encodeRfc3986, sha256Hex } from './sigv4-encoding.js';
-import { deriveSigningKey, signature } from './sigv4-key.js';
+import { signatureFor } from './sigv4-key.js';
 import type { AwsCredentialIdentity, AwsCredentialSource, SigV4Headers } from './sigv4-types.js';
 
 /** The request as the signer sees it. */
@@ -108,19 +108,17 @@ async function sign(
     payloadHash: request.payloadHash,
     normalizePath: context.normalizePath ?? true,
   });
-  const [toSign, key] = await Promise.all([
-    stringToSign(dateTime, scope, canonical),
-    deriveSigningKey(
+  const toSign = await stringToSign(dateTime, scope, canonical);
+  return {
+    canonicalRequest: canonical,
+    stringToSign: toSign,
+    signature: await signatureFor(
       context.credentials.secretAccessKey,
       dateTime.slice(0, 8),
       context.region,
       context.service,
+      toSign,
     ),
-  ]);
-  return {
-    canonicalRequest: canonical,
-    stringToSign: toSign,
-    signature: await signature(key, toSign),
     signedHeaders: headers.signedHeaders,
     scope,
     dateTime,
