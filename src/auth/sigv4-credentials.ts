@@ -3,41 +3,17 @@
  * Error messages name the field and rule, never a value: every field but `accessKeyId` is secret.
  */
 import { CredentialsError, isCloudSessionsError } from '../errors/index.js';
+import { validateAwsCredentials } from '../credentials/aws.js';
 import type { AwsCredentialIdentity, AwsCredentialSource } from './sigv4-types.js';
 
 /**
  * Checks the shape of credentials: `accessKeyId` and `secretAccessKey` non-empty strings,
- * `sessionToken` a string when present, `expiration` a Date when present.
+ * `sessionToken` a string when present, `expiration` a valid Date when present. The same
+ * validator the credential providers use (src/credentials/aws.ts), so both say the same thing.
  * @param origin Where they came from, for the message (e.g. `the credentials provider`).
  */
 export function checkCredentialIdentity(value: unknown, origin: string): AwsCredentialIdentity {
-  if (typeof value !== 'object' || value === null) {
-    throw new CredentialsError(`AWS credentials from ${origin} are not an object`);
-  }
-  const { accessKeyId, secretAccessKey, sessionToken, expiration } = value as Record<
-    string,
-    unknown
-  >;
-  for (const [field, fieldValue] of [
-    ['accessKeyId', accessKeyId],
-    ['secretAccessKey', secretAccessKey],
-  ] as const) {
-    if (fieldValue === undefined || fieldValue === null || fieldValue === '') {
-      throw new CredentialsError(`AWS credentials from ${origin} are missing ${field}`);
-    }
-    if (typeof fieldValue !== 'string') {
-      throw new CredentialsError(`AWS credentials from ${origin} have a non-string ${field}`);
-    }
-  }
-  if (sessionToken !== undefined && sessionToken !== null && typeof sessionToken !== 'string') {
-    throw new CredentialsError(`AWS credentials from ${origin} have a non-string sessionToken`);
-  }
-  if (expiration !== undefined && expiration !== null && !(expiration instanceof Date)) {
-    throw new CredentialsError(
-      `AWS credentials from ${origin} have an expiration that is not a Date`,
-    );
-  }
-  return value as AwsCredentialIdentity;
+  return validateAwsCredentials(value, origin);
 }
 
 /**

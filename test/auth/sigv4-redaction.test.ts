@@ -105,6 +105,6 @@ test('a construction error for static credentials contains neither secret nor to
   } catch (error) {
     caught = error;
   }
-  expect((caught as Error).message).toMatch(/missing accessKeyId/);
+  expect((caught as Error).message).toMatch(/accessKeyId is missing/);
   expectNoSecrets(caught, [SECRET, TOKEN]);
 });

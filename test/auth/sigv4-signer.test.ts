@@ -196,15 +196,15 @@ describe('credential errors', () => {
     });
     const error = await signer.sign(athenaRequest(), now).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CredentialsError);
-    expect((error as Error).message).toMatch(/missing accessKeyId/);
+    expect((error as Error).message).toMatch(/accessKeyId is missing/);
   });
 
   test.each([
-    [{ accessKeyId: 'AKID' }, /missing secretAccessKey/],
-    [{ accessKeyId: 'AKID', secretAccessKey: 7 }, /non-string secretAccessKey/],
-    [{ accessKeyId: 'AKID', secretAccessKey: 's', sessionToken: 1 }, /non-string sessionToken/],
+    [{ accessKeyId: 'AKID' }, /secretAccessKey is missing/],
+    [{ accessKeyId: 'AKID', secretAccessKey: 7 }, /secretAccessKey must be a string/],
+    [{ accessKeyId: 'AKID', secretAccessKey: 's', sessionToken: 1 }, /sessionToken must be a string/],
     [{ accessKeyId: 'AKID', secretAccessKey: 's', expiration: 'soon' }, /expiration/],
-    [null, /not an object/],
+    [null, /must be an object/],
   ])('provider result %j is rejected with %s', async (value, message) => {
     const signer = createSigV4Signer({
       credentials: async () => value as unknown as AwsCredentialIdentity,
