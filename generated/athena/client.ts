@@ -18,8 +18,11 @@ import {
 } from './errors.js';
 
 type Schemas = components['schemas'];
+/** The `ListNotebookSessionsRequest` shape of the spec. */
 export type ListNotebookSessionsRequest = Schemas['ListNotebookSessionsRequest'];
+/** The `ListNotebookSessionsResponse` shape of the spec. */
 export type ListNotebookSessionsResponse = Schemas['ListNotebookSessionsResponse'];
+/** Contains the notebook session ID and notebook session creation time. */
 export type NotebookSessionSummary = Schemas['NotebookSessionSummary'];
 /** Input of ListNotebookSessions. */
 export type ListNotebookSessionsInput = Schemas['ListNotebookSessionsRequest'];

@@ -13,8 +13,11 @@ import {
 import { JupyterServerServiceException } from './errors.js';
 
 type Schemas = components['schemas'];
+/** Kernel information. */
 export type Kernel = Schemas['Kernel'];
+/** A session. */
 export type Session = Schemas['Session'];
+/** The body of a create-session request. */
 export type SessionCreate = Schemas['SessionCreate'];
 
 /** Input of ListSessions. */

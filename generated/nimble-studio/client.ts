@@ -22,8 +22,11 @@ import {
 } from './errors.js';
 
 type Schemas = components['schemas'];
+/** The `ListStreamingSessionsResponse` shape of the spec. */
 export type ListStreamingSessionsResponse = Schemas['ListStreamingSessionsResponse'];
+/** A streaming session is a virtual workstation created using a particular launch profile. */
 export type StreamingSession = Schemas['StreamingSession'];
+/** Custom volume configuration for the root volumes that are attached to streaming sessions. */
 export type VolumeConfiguration = Schemas['VolumeConfiguration'];
 
 /** Values of AutomaticTerminationMode. */

@@ -19,9 +19,13 @@ import {
 } from './errors.js';
 
 type Schemas = components['schemas'];
+/** Error information. */
 export type Error = Schemas['Error'];
+/** Summary of the kernel of a session. */
 export type KernelSummary = Schemas['KernelSummary'];
+/** Results of a session search. */
 export type SessionCollection = Schemas['SessionCollection'];
+/** Summary of a notebook session. */
 export type SessionSummary = Schemas['SessionSummary'];
 
 /** Input of ListSessions. */

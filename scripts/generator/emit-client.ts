@@ -55,9 +55,14 @@ export function emitClient(file: SourceFile, service: ServiceModel): void {
 
   file.addTypeAlias({ name: 'Schemas', type: "components['schemas']" });
   const enumNames = new Set(service.enums.map((e) => e.name));
-  for (const name of service.schemaNames) {
+  for (const { name, description } of service.schemas) {
     if (enumNames.has(name)) continue;
-    file.addTypeAlias({ name, isExported: true, type: `Schemas['${name}']` });
+    file.addTypeAlias({
+      name,
+      isExported: true,
+      docs: docs(description ?? `The \`${name}\` shape of the spec.`),
+      type: `Schemas['${name}']`,
+    });
   }
   for (const e of service.enums) {
     file.addVariableStatement({

@@ -37,6 +37,9 @@ export async function generateService(
   if (service.operations.some((op) => op.paginator))
     emit('paginators.ts', (f) => emitPaginators(f, service));
   emit('index.ts', (f) => {
+    f.addStatements(
+      `/**\n * ${service.title}: the generated client, its types, errors${files.has('paginators.ts') ? ' and paginators' : ''}.\n * @module\n */`,
+    );
     f.addExportDeclaration({ moduleSpecifier: './client.js' });
     f.addExportDeclaration({ moduleSpecifier: './errors.js' });
     if (files.has('paginators.ts')) f.addExportDeclaration({ moduleSpecifier: './paginators.js' });

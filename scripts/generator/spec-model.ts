@@ -66,8 +66,8 @@ export interface ServiceModel {
   errors: ErrorModel[];
   /** Component schemas that are string enums: name -> values. */
   enums: Array<{ name: string; values: string[]; description?: string }>;
-  /** Component schemas exported as named types. */
-  schemaNames: string[];
+  /** Component schemas exported as named types, with their descriptions. */
+  schemas: Array<{ name: string; description?: string }>;
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
@@ -100,11 +100,11 @@ export function buildServiceModel(spec: Json): ServiceModel {
   }
   const errors: ErrorModel[] = [];
   const enums: ServiceModel['enums'] = [];
-  const schemaNames: string[] = [];
+  const namedSchemas: ServiceModel['schemas'] = [];
   for (const name of Object.keys(schemas).sort()) {
     const schema = schemas[name];
     if (schema['x-error']) errors.push(buildError(name, schema, resolve));
-    else schemaNames.push(name);
+    else namedSchemas.push({ name, description: schema.description });
     if (schema.type === 'string' && Array.isArray(schema.enum)) {
       enums.push({ name, values: schema.enum, description: schema.description });
     }
@@ -121,7 +121,7 @@ export function buildServiceModel(spec: Json): ServiceModel {
     operations,
     errors,
     enums,
-    schemaNames,
+    schemas: namedSchemas,
   };
 }
 
