@@ -2,6 +2,8 @@
  * Reads an OpenAPI 3.1 spec with this project's `x-` vocabulary (specs/README.md) into the
  * model the emitters print. Pure: no file system, no formatting.
  */
+import { timestampPlan } from './timestamp-plan.js';
+
 export type Json = Record<string, any>;
 
 export interface MemberModel {
@@ -268,49 +270,4 @@ function buildError(name: string, schema: Json, resolve: (s: Json) => Json): Err
       description: properties[prop].description,
     })),
   };
-}
-
-/** Walks an output schema for `x-timestamp` markers (see src/client/timestamps.ts). */
-function timestampPlan(
-  schema: Json,
-  resolve: (s: Json) => Json,
-  seen: Set<Json>,
-): Json | undefined {
-  if (!schema || seen.has(schema)) return undefined;
-  seen.add(schema);
-  const plan: Json = {};
-  const properties: Json = { ...(schema.properties ?? {}) };
-  for (const part of schema.allOf ?? []) Object.assign(properties, resolve(part).properties ?? {});
-  for (const prop of Object.keys(properties)) {
-    const entry = planFor(properties[prop], resolve, seen);
-    if (entry !== undefined) plan[prop] = entry;
-  }
-  seen.delete(schema);
-  return Object.keys(plan).length ? plan : undefined;
-}
-
-function planFor(schema: Json, resolve: (s: Json) => Json, seen: Set<Json>): unknown {
-  if (schema['x-timestamp']) return schema['x-timestamp'];
-  const s = resolve(schema);
-  if (s !== schema) return planFor(s, resolve, seen);
-  if (s.type === 'array' && s.items) {
-    const items = elementPlan(planFor(s.items, resolve, seen));
-    return items === undefined ? undefined : { items };
-  }
-  if (s.type === 'object' && typeof s.additionalProperties === 'object') {
-    const values = elementPlan(planFor(s.additionalProperties, resolve, seen));
-    if (values !== undefined) return { values };
-  }
-  if (s.properties || s.allOf) {
-    const fields = timestampPlan(s, resolve, seen);
-    return fields === undefined ? undefined : { fields };
-  }
-  return undefined;
-}
-
-/** An array element or map value is either a timestamp or an object with its own plan. */
-function elementPlan(plan: any): unknown {
-  if (plan === undefined || typeof plan === 'string') return plan;
-  if (plan.fields) return plan.fields;
-  throw new Error('spec: timestamps inside nested arrays or maps are not supported');
 }
