@@ -10,6 +10,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
 import { bundleForBrowser, nodeReferences } from '../browser/bundle.js';
+import { entryPoints } from '../../scripts/build.js';
+import type { Manifest } from '../../scripts/package-manifest.js';
 import { outsideEnv, packPublished, ROOT, sh } from './pack.js';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
@@ -106,6 +108,20 @@ describe('packed tarball', () => {
     const athena = await readdir(path.join(installed, 'dist/generated/athena'));
     expect(athena).toEqual(
       expect.arrayContaining(['index.js', 'index.js.map', 'index.d.ts', 'index.d.ts.map']),
+    );
+  });
+  test('ships one bundled module per entry point, sharing code through dist/src/chunks', async () => {
+    const installed = path.join(app, 'node_modules/cloud-sessions');
+    const repo = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as Manifest;
+    const shipped = (await readdir(path.join(installed, 'dist'), { recursive: true }))
+      .filter((file) => file.endsWith('.js'))
+      .map((file) => `./dist/${file.split(path.sep).join('/')}`);
+    const chunks = shipped.filter((file) => file.startsWith('./dist/src/chunks/'));
+    expect(chunks.length).toBeGreaterThan(0);
+    expect(shipped.filter((file) => !chunks.includes(file)).sort()).toEqual(
+      entryPoints(repo)
+        .map((entry) => entry.out)
+        .sort(),
     );
   });
 });
@@ -250,6 +266,33 @@ describe('Node ESM consumer', () => {
     },
     SLOW,
   );
+});
+
+describe('one copy of each class across subpaths', () => {
+  test('errors thrown behind every subpath and #platform are instances of the runtime classes', async () => {
+    // No AWS credentials anywhere, so the Node default chain (through #platform) finds none.
+    const env = Object.fromEntries(
+      Object.entries(outsideEnv()).filter(([name]) => !/^(?:AWS|OCI)_/.test(name)),
+    );
+    const out = await sh(process.execPath, ['src/shared-classes.mjs'], {
+      cwd: app,
+      env: {
+        ...env,
+        AWS_CONFIG_FILE: path.join(work, 'no-aws-config'),
+        AWS_SHARED_CREDENTIALS_FILE: path.join(work, 'no-aws-credentials'),
+      },
+    });
+    expect(JSON.parse(out)).toEqual({
+      athenaValidation: true,
+      nimbleValidation: true,
+      athenaDefaultChainCredentials: true,
+      ociDefaultConfig: true,
+      jupyterConfiguration: true,
+      nodeFromEnv: true,
+      nodeOciConfigFile: true,
+      serviceExceptionsExtendRuntimeServiceError: true,
+    });
+  });
 });
 
 describe('installed command', () => {
