@@ -2,13 +2,13 @@
 // Do not edit: change the spec and run `npm run generate`.
 
 import type { components, paths } from './types.js';
-import {
-  ServiceRuntime,
-  tokenSigning,
-  type CallOptions,
-  type TokenClientConfig,
-  type OperationDescription,
-  type ServiceDescription,
+import { ServiceRuntime } from '../../src/client/runtime.js';
+import { tokenSigning } from '../../src/client/signing-token.js';
+import type {
+  CallOptions,
+  TokenClientConfig,
+  OperationDescription,
+  ServiceDescription,
 } from '../../src/client/index.js';
 import { JupyterServerServiceException } from './errors.js';
 

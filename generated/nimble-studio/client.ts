@@ -2,13 +2,13 @@
 // Do not edit: change the spec and run `npm run generate`.
 
 import type { components, paths } from './types.js';
-import {
-  ServiceRuntime,
-  sigv4Signing,
-  type CallOptions,
-  type AwsClientConfig,
-  type OperationDescription,
-  type ServiceDescription,
+import { ServiceRuntime } from '../../src/client/runtime.js';
+import { sigv4Signing } from '../../src/client/signing-sigv4.js';
+import type {
+  CallOptions,
+  AwsClientConfig,
+  OperationDescription,
+  ServiceDescription,
 } from '../../src/client/index.js';
 import {
   NimbleStudioServiceException,

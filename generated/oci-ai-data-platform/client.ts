@@ -2,13 +2,13 @@
 // Do not edit: change the spec and run `npm run generate`.
 
 import type { components, paths } from './types.js';
-import {
-  ServiceRuntime,
-  ociSigning,
-  type CallOptions,
-  type OciClientConfig,
-  type OperationDescription,
-  type ServiceDescription,
+import { ServiceRuntime } from '../../src/client/runtime.js';
+import { ociSigning } from '../../src/client/signing-oci.js';
+import type {
+  CallOptions,
+  OciClientConfig,
+  OperationDescription,
+  ServiceDescription,
 } from '../../src/client/index.js';
 import {
   AiDataPlatformServiceException,

@@ -16,6 +16,13 @@ const SIGNING_BY_AUTH: Record<string, string> = {
   none: 'unsignedSigning',
 };
 
+const SIGNING_MODULE: Record<string, string> = {
+  sigv4: 'signing-sigv4',
+  'oci-signature-v1': 'signing-oci',
+  'header-token': 'signing-token',
+  none: 'signing',
+};
+
 const CONFIG_BY_AUTH: Record<string, string> = {
   sigv4: 'AwsClientConfig',
   'oci-signature-v1': 'OciClientConfig',
@@ -37,16 +44,20 @@ export function emitClient(file: SourceFile, service: ServiceModel): void {
     namedImports: ['components', 'paths'],
     isTypeOnly: true,
   });
+  // Values come from their own modules, not the barrel: a bundle of one client then carries only
+  // its own signer (a barrel import keeps every re-exported module in bundled chunks).
+  file.addImportDeclaration({
+    moduleSpecifier: '../../src/client/runtime.js',
+    namedImports: ['ServiceRuntime'],
+  });
+  file.addImportDeclaration({
+    moduleSpecifier: `../../src/client/${SIGNING_MODULE[service.auth.scheme]}.js`,
+    namedImports: [signing],
+  });
   file.addImportDeclaration({
     moduleSpecifier: '../../src/client/index.js',
-    namedImports: [
-      'ServiceRuntime',
-      signing,
-      { name: 'CallOptions', isTypeOnly: true },
-      { name: configBase, isTypeOnly: true },
-      { name: 'OperationDescription', isTypeOnly: true },
-      { name: 'ServiceDescription', isTypeOnly: true },
-    ],
+    isTypeOnly: true,
+    namedImports: ['CallOptions', configBase, 'OperationDescription', 'ServiceDescription'],
   });
   file.addImportDeclaration({
     moduleSpecifier: './errors.js',

@@ -109,7 +109,7 @@ function readEnvCredentials(env: Env, now: Date): AwsCredentialIdentity | undefi
  * {@link memoizeAwsCredentials} or pass it as a client's `credentials`.
  */
 export function fromEnv(options: FromEnvOptions = {}): AwsCredentialIdentityProvider {
-  return async function fromEnv() {
+  return named('fromEnv', async () => {
     const identity = readEnvCredentials(options.env ?? process.env, new Date());
     if (identity === undefined) {
       throw new CredentialsError(
@@ -117,7 +117,7 @@ export function fromEnv(options: FromEnvOptions = {}): AwsCredentialIdentityProv
       );
     }
     return identity;
-  };
+  });
 }
 
 /**
@@ -153,11 +153,19 @@ async function readProfileCredentials(
 export function fromSharedFiles(
   options: FromSharedFilesOptions = {},
 ): AwsCredentialIdentityProvider {
-  return async function fromSharedFiles() {
+  return named('fromSharedFiles', async () => {
     const result = await readProfileCredentials(options, options.env ?? process.env, true);
     if (typeof result === 'string') throw new CredentialsError(result);
     return result;
-  };
+  });
+}
+
+/**
+ * Names a provider for error messages ("credentials provider fromEnv"); set explicitly because
+ * bundlers and minifiers rename inner functions.
+ */
+function named<T extends (...args: never[]) => unknown>(name: string, fn: T): T {
+  return Object.defineProperty(fn, 'name', { value: name });
 }
 
 /**
