@@ -13,11 +13,15 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const BUNDLE_APPS = {
   'ours-athena': 'cloud-sessions, Athena',
   'ours-nimble': 'cloud-sessions, Nimble Studio',
+  'ours-athena-node-http': 'cloud-sessions, Athena + createNodeHttpFetch (Node only)',
   'sdk-athena': 'AWS SDK v3, Athena',
   'sdk-nimble': 'AWS SDK v3, Nimble (3.523.0)',
   'aws4fetch-athena': 'aws4fetch, Athena',
   'fetch-athena': 'fetch only (unsigned)',
 } as const;
+
+/** Apps that import `node:` modules, bundled for platform node only. */
+const NODE_ONLY: ReadonlySet<string> = new Set(['ours-athena-node-http']);
 
 /** One app on one platform. */
 export interface BundleResult {
@@ -42,6 +46,7 @@ export async function measureBundles(): Promise<BundleResult[]> {
   const results: BundleResult[] = [];
   for (const app of Object.keys(BUNDLE_APPS) as Array<keyof typeof BUNDLE_APPS>) {
     for (const platform of ['node', 'browser'] as const) {
+      if (platform === 'browser' && NODE_ONLY.has(app)) continue;
       const output = await build({
         entryPoints: [path.join(here, 'apps', `${app}.ts`)],
         bundle: true,

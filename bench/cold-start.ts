@@ -17,6 +17,7 @@ export const COLD_PROGRAMS = {
   'ours-athena': "import 'cloud-sessions/athena';\n",
   'ours-nimble': "import 'cloud-sessions/nimble-studio';\n",
   'ours-athena-bundled': "import './bundled/athena.js';\n",
+  'ours-athena-node-http': "import 'cloud-sessions/athena';\nimport 'cloud-sessions/node';\n",
   'sdk-athena': "import '@aws-sdk/client-athena';\n",
   'sdk-nimble': "import '@aws-sdk/client-nimble';\n",
   aws4fetch: "import 'aws4fetch';\n",

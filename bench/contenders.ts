@@ -29,7 +29,7 @@ export const CONTENDER_LABELS: Record<ContenderId, string> = {
   aws4fetch: 'fetch + aws4fetch signing',
   'aws-sdk-v3': 'AWS SDK v3',
   ours: 'cloud-sessions',
-  'ours-node-http': 'cloud-sessions + node:http fetch (prototype)',
+  'ours-node-http': 'cloud-sessions + createNodeHttpFetch',
 };
 
 /** One contender bound to one service and server. */
@@ -265,7 +265,7 @@ export async function createContender(
     case 'ours':
       return oursContender(service, endpoint);
     case 'ours-node-http': {
-      const { createNodeHttpFetch } = await import('./node-http-fetch.js');
+      const { createNodeHttpFetch } = await import('cloud-sessions/node');
       return oursContender(service, endpoint, createNodeHttpFetch());
     }
   }

@@ -90,19 +90,19 @@ export function verdicts(m: Measurements): TargetVerdict[] {
         `${fmt(items, 2)}x`,
         items >= 0.9,
       );
-      const proto = small[service]?.['ours-node-http']?.ratioToBaseline ?? Number.NaN;
+      const viaNodeHttp = small[service]?.['ours-node-http']?.ratioToBaseline ?? Number.NaN;
       add(
-        `${name}, node:http transport prototype: signed request <= 1.2x unsigned fetch`,
-        proto,
-        `${fmt(proto, 2)}x`,
-        proto <= 1.2,
+        `${name}, createNodeHttpFetch: signed request <= 1.2x unsigned fetch`,
+        viaNodeHttp,
+        `${fmt(viaNodeHttp, 2)}x`,
+        viaNodeHttp <= 1.2,
       );
-      const protoItems = walk[service]?.['ours-node-http']?.ratioToBaseline ?? Number.NaN;
+      const itemsViaNodeHttp = walk[service]?.['ours-node-http']?.ratioToBaseline ?? Number.NaN;
       add(
-        `${name}, node:http transport prototype: items/s >= 0.9x unsigned fetch`,
-        protoItems,
-        `${fmt(protoItems, 2)}x`,
-        protoItems >= 0.9,
+        `${name}, createNodeHttpFetch: items/s >= 0.9x unsigned fetch`,
+        itemsViaNodeHttp,
+        `${fmt(itemsViaNodeHttp, 2)}x`,
+        itemsViaNodeHttp >= 0.9,
       );
       const want = service === 'athena' ? 1.4 : 2;
       const vsSdkSmall = pairedRatio(t.smallMicros, service, 'aws-sdk-v3', 'ours');
@@ -119,16 +119,40 @@ export function verdicts(m: Measurements): TargetVerdict[] {
         `${fmt(vsSdkWalk, 2)}x`,
         vsSdkWalk >= want,
       );
+      const vsSdkSmallNode = pairedRatio(t.smallMicros, service, 'aws-sdk-v3', 'ours-node-http');
+      add(
+        `${name}, createNodeHttpFetch: small request >= ${want}x faster than AWS SDK v3`,
+        vsSdkSmallNode,
+        `${fmt(vsSdkSmallNode, 2)}x`,
+        vsSdkSmallNode >= want,
+      );
+      const vsSdkWalkNode = pairedRatio(
+        t.walkItemsPerSecond,
+        service,
+        'ours-node-http',
+        'aws-sdk-v3',
+      );
+      add(
+        `${name}, createNodeHttpFetch: items/s >= ${want}x AWS SDK v3`,
+        vsSdkWalkNode,
+        `${fmt(vsSdkWalkNode, 2)}x`,
+        vsSdkWalkNode >= want,
+      );
     }
   }
   for (const service of SERVICES) {
-    const growth = m.memory?.[service]?.ours?.heapGrowthBytes ?? Number.NaN;
-    add(
-      `${SERVICE_NAMES[service]}: retained heap growth < 1 MB over the walk`,
-      growth,
-      `${fmt(growth / 1024, 0)} KB`,
-      growth < 1024 * 1024,
-    );
+    for (const [id, label] of [
+      ['ours', ''],
+      ['ours-node-http', ', createNodeHttpFetch'],
+    ] as const) {
+      const growth = m.memory?.[service]?.[id]?.heapGrowthBytes ?? Number.NaN;
+      add(
+        `${SERVICE_NAMES[service]}${label}: retained heap growth < 1 MB over the walk`,
+        growth,
+        `${fmt(growth / 1024, 0)} KB`,
+        growth < 1024 * 1024,
+      );
+    }
   }
   for (const app of ['ours-athena', 'ours-nimble'] as const) {
     const bytes =
@@ -142,6 +166,7 @@ export function verdicts(m: Measurements): TargetVerdict[] {
   }
   for (const [ours, sdk] of [
     ['ours-athena', 'sdk-athena'],
+    ['ours-athena-node-http', 'sdk-athena'],
     ['ours-nimble', 'sdk-nimble'],
   ] as const) {
     const o = m.coldStart?.find((c) => c.program === ours)?.extraMs ?? Number.NaN;

@@ -20,7 +20,11 @@ export interface AttemptContext {
   attempt: number;
   /** The policy's attempt limit. */
   maxAttempts: number;
-  /** Aborts on caller abort, per-attempt timeout or total budget; pass it to `fetch`. */
+  /**
+   * Aborts on caller abort, per-attempt timeout or total budget; pass it to `fetch`. With none
+   * of them it is one shared signal that never fires: a listener added to it must be removed,
+   * and there is no point passing it on (the runtime does not).
+   */
   signal: AbortSignal;
   /** One random UUID per call, the same for all its attempts (e.g. `amz-sdk-invocation-id`). */
   invocationId: string;
@@ -129,7 +133,9 @@ export async function withRetries<T>(
     };
     let error: unknown;
     try {
-      const result = await raceWithSignal(() => attempt(context), scope.signal);
+      const result = scope.inert
+        ? await attempt(context)
+        : await raceWithSignal(() => attempt(context), scope.signal);
       quota?.onSuccess(lastCost);
       return result;
     } catch (thrown) {
