@@ -1,14 +1,14 @@
 /**
  * Workload (e): wall time of `node <file>` where the file only imports a client, against
- * `node -e 0`. This package is compiled file by file (esbuild transform, as `tsc` would emit
- * it) into a scratch copy laid out like the published package, so Node loads plain JS through
- * the real `exports`/`imports` maps; the AWS SDK loads from node_modules as users get it.
+ * `node -e 0`. This package is built as it ships (`npm run build`) into a scratch copy with the
+ * published `exports`/`imports` maps, so Node loads the same files a user's install does; the
+ * AWS SDK loads from node_modules as users get it.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { build, transform } from 'esbuild';
+import { build } from 'esbuild';
 import { median, rotate } from './stats.js';
 
 /** The programs timed; `node -e 0` is the baseline. */
@@ -31,16 +31,6 @@ export interface ColdStartResult {
   extraMs: number;
 }
 
-async function tsFiles(dir: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...(await tsFiles(full)));
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) found.push(full);
-  }
-  return found;
-}
-
 /** Drops the `source` condition, leaving what a published install resolves. */
 function withoutSource(map: unknown): unknown {
   if (typeof map !== 'object' || map === null) return map;
@@ -51,26 +41,19 @@ function withoutSource(map: unknown): unknown {
   return out;
 }
 
-/** Compiles src/ and generated/ into `<scratch>/dist` with a package.json like the real one (also used when profiling). */
+/** Builds the package and lays it out in `<scratch>` with a published-like package.json (also used when profiling). */
 export async function scratchPackage(root: string, scratch: string): Promise<void> {
   const manifest = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as Record<
     string,
     unknown
   >;
-  for (const dir of ['src', 'generated']) {
-    for (const file of await tsFiles(path.join(root, dir))) {
-      const relative = path.relative(root, file);
-      const { code } = await transform(await readFile(file, 'utf8'), {
-        loader: 'ts',
-        format: 'esm',
-        target: 'es2022',
-        sourcefile: relative,
-      });
-      const out = path.join(scratch, 'dist', relative.replace(/\.ts$/, '.js'));
-      await mkdir(path.dirname(out), { recursive: true });
-      await writeFile(out, code);
-    }
-  }
+  // What ships: `npm run build` (esbuild ESM with shared chunks, scripts/build.ts), copied.
+  const built = spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['scripts/build.ts'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  if (built.status !== 0) throw new Error(`npm run build failed: ${built.stderr}`);
+  await cp(path.join(root, 'dist'), path.join(scratch, 'dist'), { recursive: true });
   const published = {
     name: manifest.name,
     type: manifest.type,

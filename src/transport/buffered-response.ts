@@ -22,8 +22,8 @@ export function createBufferedResponse(
   init: ResponseInit,
   url: string,
 ): Response {
-  BufferedResponse ??= defineBufferedResponse();
-  return new BufferedResponse(bytes, init, url);
+  bufferedResponseClass ??= defineBufferedResponse();
+  return new bufferedResponseClass(bytes, init, url);
 }
 
 type BufferedResponseClass = new (
@@ -32,7 +32,8 @@ type BufferedResponseClass = new (
   url: string,
 ) => Response;
 
-let BufferedResponse: BufferedResponseClass | undefined;
+/** Defined on first use: touching `Response` at import time loads undici (~25 ms). */
+let bufferedResponseClass: BufferedResponseClass | undefined;
 
 /**
  * A `Response` built from bytes already received.
