@@ -22,7 +22,8 @@ export interface ResumePosition {
 const TRUNCATE_KEY = 'boto_truncate_amount';
 const ENCODED_KEYS_KEY = 'boto_encoded_keys';
 const LEGACY_SEPARATOR = '___';
-const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+// Made on first use: a fatal TextDecoder at import time loads Node's encoding internals.
+let utf8: TextDecoder | undefined;
 
 /**
  * Encodes a position as botocore's `TokenEncoder` does: `base64(utf8(json.dumps(d)))`, where
@@ -84,7 +85,9 @@ function decodeJsonObject(token: string): Record<string, JsonValue> | undefined 
   if (bytes === undefined) return undefined;
   let value: unknown;
   try {
-    value = JSON.parse(UTF8.decode(bytes));
+    value = JSON.parse(
+      (utf8 ??= new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })).decode(bytes),
+    );
   } catch {
     return undefined;
   }
