@@ -8,12 +8,11 @@ import {
   sha256Hex,
   signHeaders,
   signature,
-  type SigV4Context,
 } from '../../src/auth/sigv4.js';
 import { setSyncCryptoEnabled, syncCrypto } from '../../src/auth/sigv4-crypto.js';
 import { signatureFor } from '../../src/auth/sigv4-key.js';
 import type { HttpRequest } from '../../src/transport/http-request.js';
-import { parseSuiteRequest, suiteCases, type SuiteCase } from './sigv4-suite.js';
+import { contextOf, parseSuiteRequest, suiteCases, type SuiteCase } from './sigv4-suite.js';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -24,22 +23,6 @@ const paths = [
   ['node:crypto', true],
   ['WebCrypto', false],
 ] as const;
-
-function contextOf(c: SuiteCase): SigV4Context {
-  const { credentials, region, service, timestamp, normalize, omit_session_token } = c.context;
-  return {
-    credentials: {
-      accessKeyId: credentials.access_key_id,
-      secretAccessKey: credentials.secret_access_key,
-      sessionToken: credentials.token,
-    },
-    region,
-    service,
-    now: new Date(timestamp),
-    normalizePath: normalize,
-    omitSessionToken: omit_session_token ?? false,
-  };
-}
 
 test('Node 20 offers the synchronous path', () => {
   expect(syncCrypto()).toBeDefined();

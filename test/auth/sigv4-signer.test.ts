@@ -202,7 +202,10 @@ describe('credential errors', () => {
   test.each([
     [{ accessKeyId: 'AKID' }, /secretAccessKey is missing/],
     [{ accessKeyId: 'AKID', secretAccessKey: 7 }, /secretAccessKey must be a string/],
-    [{ accessKeyId: 'AKID', secretAccessKey: 's', sessionToken: 1 }, /sessionToken must be a string/],
+    [
+      { accessKeyId: 'AKID', secretAccessKey: 's', sessionToken: 1 },
+      /sessionToken must be a string/,
+    ],
     [{ accessKeyId: 'AKID', secretAccessKey: 's', expiration: 'soon' }, /expiration/],
     [null, /must be an object/],
   ])('provider result %j is rejected with %s', async (value, message) => {

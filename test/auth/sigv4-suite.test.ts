@@ -12,32 +12,16 @@ import {
   signHeaders,
   signature,
   stringToSign,
-  type SigV4Context,
   type SigV4RequestParts,
 } from '../../src/auth/sigv4.js';
 import {
+  contextOf,
   authorizationOf,
   parseSuiteRequest,
   queryParamsOf,
   suiteCases,
   type SuiteCase,
 } from './sigv4-suite.js';
-
-function contextOf(c: SuiteCase): SigV4Context {
-  const { credentials, region, service, timestamp, normalize, omit_session_token } = c.context;
-  return {
-    credentials: {
-      accessKeyId: credentials.access_key_id,
-      secretAccessKey: credentials.secret_access_key,
-      sessionToken: credentials.token,
-    },
-    region,
-    service,
-    now: new Date(timestamp),
-    normalizePath: normalize,
-    omitSessionToken: omit_session_token ?? false,
-  };
-}
 
 /** The suite's request, with the payload hash each variant signs. */
 async function partsOf(c: SuiteCase, variant: 'header' | 'query'): Promise<SigV4RequestParts> {

@@ -3,6 +3,7 @@
  * test/fixtures/sigv4/cases.json) and a parser for its `request.txt` format.
  */
 import { readFileSync } from 'node:fs';
+import type { SigV4Context } from '../../src/auth/sigv4.js';
 
 export interface SuiteVariant {
   canonicalRequest: string;
@@ -91,4 +92,21 @@ export function queryParamsOf(signedRequestOrQuery: string): string[] {
     : `?${firstLine}`;
   const query = target.slice(target.indexOf('?') + 1);
   return query.split('&').sort();
+}
+
+/** The signing context of a case, from its `context.json`. */
+export function contextOf(c: SuiteCase): SigV4Context {
+  const { credentials, region, service, timestamp, normalize, omit_session_token } = c.context;
+  return {
+    credentials: {
+      accessKeyId: credentials.access_key_id,
+      secretAccessKey: credentials.secret_access_key,
+      sessionToken: credentials.token,
+    },
+    region,
+    service,
+    now: new Date(timestamp),
+    normalizePath: normalize,
+    omitSessionToken: omit_session_token ?? false,
+  };
 }
