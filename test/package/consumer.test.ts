@@ -183,7 +183,12 @@ describe('TypeScript consumers', () => {
           lib: ['ES2023', 'DOM'],
           types: ['node'],
         },
-        ['src/consumer-node.ts', 'src/readme/node-credentials.ts', ...snippets],
+        [
+          'src/consumer-node.ts',
+          'src/readme/node-credentials.ts',
+          'src/readme/node-http-fetch.ts',
+          ...snippets,
+        ],
       );
     },
     SLOW,
@@ -206,7 +211,7 @@ describe('TypeScript consumers', () => {
           lib: ['ES2023'],
           types: ['node'],
         },
-        ['src/consumer-node.ts', 'src/readme/node-credentials.ts'],
+        ['src/consumer-node.ts', 'src/readme/node-credentials.ts', 'src/readme/node-http-fetch.ts'],
       );
     },
     SLOW,
