@@ -23,7 +23,7 @@ export function paginateListNotebookSessions(
 > {
   return createPaginator(
     (request: ListNotebookSessionsInput, signal?: AbortSignal) =>
-      client.listNotebookSessions(request, { signal }),
+      client.listNotebookSessions(request, { signal, retry: config?.retry }),
     input,
     {
       operation: 'ListNotebookSessions',

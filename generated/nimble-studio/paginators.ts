@@ -23,7 +23,7 @@ export function paginateListStreamingSessions(
 > {
   return createPaginator(
     (request: ListStreamingSessionsInput, signal?: AbortSignal) =>
-      client.listStreamingSessions(request, { signal }),
+      client.listStreamingSessions(request, { signal, retry: config?.retry }),
     input,
     {
       operation: 'ListStreamingSessions',

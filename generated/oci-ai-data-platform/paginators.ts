@@ -15,7 +15,8 @@ export function paginateListSessions(
   config?: PaginationConfig,
 ): Paginator<ListSessionsOutput, NonNullable<ListSessionsOutput['items']>[number]> {
   return createPaginator(
-    (request: ListSessionsInput, signal?: AbortSignal) => client.listSessions(request, { signal }),
+    (request: ListSessionsInput, signal?: AbortSignal) =>
+      client.listSessions(request, { signal, retry: config?.retry }),
     input,
     {
       operation: 'ListSessions',

@@ -2,6 +2,7 @@ import { PaginationError, ValidationError } from '../errors/index.js';
 import type { PaginatorSpec } from './contract.js';
 import { pythonInt } from './python-int.js';
 import { decodeStartingToken, type ResumePosition } from './resume-token.js';
+import type { RetryPolicy } from '../retry/policy.js';
 
 /**
  * boto3's `PaginationConfig`, in this package's casing. The semantics are botocore's
@@ -20,6 +21,11 @@ export interface PaginationConfig {
   pageSize?: number;
   /** Aborts the page in flight and stops before the next one with an `AbortError`. */
   signal?: AbortSignal;
+  /**
+   * Retry policy overrides for every page request (as a call's `retry` option); `false` turns
+   * retries off. Unset: the client's policy. Not a botocore option.
+   */
+  retry?: Partial<RetryPolicy> | false;
 }
 
 /** A {@link PaginationConfig} after validation. */
