@@ -12,6 +12,7 @@ import { validateInput } from './validate.js';
 import { redactHeaders, redactUrl } from './logging.js';
 import { defaultRetryPolicy, type AnyClientConfig, type CallOptions } from './config.js';
 import type { OperationDescription, ServiceDescription } from './service.js';
+import { ociConfigFileOptions } from './signing-oci.js';
 import { platformDefaults } from '#platform';
 
 /** What a client needs before its first request; resolved once. */
@@ -68,7 +69,8 @@ export class ServiceRuntime<Paths extends {}> {
   /** Endpoint and signer; the region may come from the environment or a profile (Node). */
   async #connectLazily(): Promise<Connection> {
     const { region, profile, auth } = this.#config;
-    const fileOptions = typeof auth === 'object' && !('keyId' in auth) ? auth : {};
+    // A key given explicitly carries no region; the DEFAULT profile's (or OCI_REGION) applies.
+    const fileOptions = ociConfigFileOptions(auth) ?? {};
     const resolved =
       region ??
       (this.#service.auth.scheme === 'oci-signature-v1'
@@ -172,9 +174,12 @@ export class ServiceRuntime<Paths extends {}> {
     // the fragment, and parsing the shorter string is cheaper than clearing `url.hash` after.
     const fragment = request.url.indexOf('#');
     const url = new URL(fragment < 0 ? request.url : request.url.slice(0, fragment));
-    const headers: Record<string, string> = {};
-    request.headers.forEach((value, name) => (headers[name] = value));
-    const wire: HttpRequest = { method: request.method, url, headers, body: request.body };
+    const wire: HttpRequest = {
+      method: request.method,
+      url,
+      headers: headersRecord(request.headers),
+      body: request.body,
+    };
     if (signer) await signer.sign(wire, this.clock.now());
     // Looked up per call, not captured: nock and test doubles replace globalThis.fetch later.
     const fetchImpl = this.#config.fetch ?? globalThis.fetch;

@@ -11,9 +11,19 @@ function ociCredentials(
   auth: OciAuth | undefined,
   defaults: PlatformDefaults,
 ): OciCredentialSource {
-  if (auth === undefined) return defaults.ociCredentials({});
-  if (typeof auth === 'function' || 'keyId' in auth || 'then' in auth) {
-    return auth as OciCredentialSource;
-  }
-  return defaults.ociCredentials(auth);
+  const fileOptions = ociConfigFileOptions(auth);
+  return fileOptions ? defaults.ociCredentials(fileOptions) : (auth as OciCredentialSource);
+}
+
+/**
+ * The `~/.oci/config` selection an `auth` option stands for (`{}` when it is left out), or
+ * undefined when it is a key or a provider of one. The one place that tells the forms apart;
+ * the runtime also uses it to find the profile's region.
+ */
+export function ociConfigFileOptions(
+  auth: OciAuth | undefined,
+): { profile?: string; configFile?: string } | undefined {
+  if (auth === undefined) return {};
+  if (typeof auth === 'function' || 'keyId' in auth || 'then' in auth) return undefined;
+  return auth;
 }
