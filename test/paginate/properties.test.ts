@@ -31,7 +31,6 @@ function serve(layout: Layout) {
     );
   });
   const all = Array.from({ length: next }, (_, index) => index);
-  const tokens: string[] = [];
   const paginate = (config: PaginationConfig) =>
     createPaginator(
       async (request: Request) => pages.get(request.nextToken ?? null) as Page,
@@ -44,7 +43,7 @@ function serve(layout: Layout) {
       },
       config,
     );
-  return { all, tokens, paginate };
+  return { all, paginate };
 }
 
 /** Every emitted token is canonical Python JSON in base64 and decodes to what it says. */
@@ -66,80 +65,75 @@ const limits = fc.array(fc.option(fc.integer({ min: 1, max: 8 }), { nil: undefin
   maxLength: 10,
 });
 
+type Paginate = ReturnType<typeof serve>['paginate'];
+
+/**
+ * Runs one paginator after another, each starting from the previous one's resume token, until
+ * a run ends without one; `consume` reads a run into `seen` however the test wants. Every token
+ * must be canonical, and the runs together must yield the whole list once, in order.
+ */
+async function expectResumesCoverAll(
+  layout: Layout,
+  maxItemsPerRun: Array<number | undefined>,
+  consume: (paginator: ReturnType<Paginate>, run: number, seen: number[]) => Promise<void>,
+): Promise<void> {
+  const { all, paginate } = serve(layout);
+  const seen: number[] = [];
+  let token: string | undefined;
+  for (let run = 0; run < MAX_RUNS; run++) {
+    const paginator = paginate({
+      startingToken: token,
+      maxItems: maxItemsPerRun[run % maxItemsPerRun.length],
+    });
+    await consume(paginator, run, seen);
+    token = paginator.resumeToken;
+    if (token === undefined) break;
+    expectCanonical(token);
+  }
+  expect(token).toBeUndefined();
+  expect(seen).toEqual(all);
+}
+
+/** Up to `take` elements of `source`, then a `break` (which must leave a resume token). */
+async function takeSome<T>(source: AsyncIterable<T>, take: number, into: (value: T) => void) {
+  let taken = 0;
+  for await (const value of source) {
+    into(value);
+    if (++taken === take) break;
+  }
+}
+
+const takes = (max: number) =>
+  fc.array(fc.integer({ min: 1, max }), { minLength: 1, maxLength: 10 });
+
 test('resuming page iteration from each maxItems token yields every item once, in order', async () => {
   await fc.assert(
-    fc.asyncProperty(layouts, limits, async (layout, maxItemsPerRun) => {
-      const { all, paginate } = serve(layout);
-      const seen: number[] = [];
-      let token: string | undefined;
-      for (let run = 0; run < MAX_RUNS; run++) {
-        const paginator = paginate({
-          startingToken: token,
-          maxItems: maxItemsPerRun[run % maxItemsPerRun.length],
-        });
+    fc.asyncProperty(layouts, limits, (layout, maxItemsPerRun) =>
+      expectResumesCoverAll(layout, maxItemsPerRun, async (paginator, _run, seen) => {
         for await (const page of paginator) seen.push(...page.sessions);
-        token = paginator.resumeToken;
-        if (token === undefined) break;
-        expectCanonical(token);
-      }
-      expect(token).toBeUndefined();
-      expect(seen).toEqual(all);
-    }),
+      }),
+    ),
     { numRuns: 300 },
   );
 });
 
 test('resuming item iteration from each maxItems token yields every item once, in order', async () => {
   await fc.assert(
-    fc.asyncProperty(layouts, limits, async (layout, maxItemsPerRun) => {
-      const { all, paginate } = serve(layout);
-      const seen: number[] = [];
-      let token: string | undefined;
-      for (let run = 0; run < MAX_RUNS; run++) {
-        const paginator = paginate({
-          startingToken: token,
-          maxItems: maxItemsPerRun[run % maxItemsPerRun.length],
-        });
+    fc.asyncProperty(layouts, limits, (layout, maxItemsPerRun) =>
+      expectResumesCoverAll(layout, maxItemsPerRun, async (paginator, _run, seen) => {
         for await (const item of paginator.items()) seen.push(item);
-        token = paginator.resumeToken;
-        if (token === undefined) break;
-        expectCanonical(token);
-      }
-      expect(token).toBeUndefined();
-      expect(seen).toEqual(all);
-    }),
+      }),
+    ),
     { numRuns: 300 },
   );
 });
 
 test('breaking out of item iteration anywhere and resuming loses and repeats nothing', async () => {
   await fc.assert(
-    fc.asyncProperty(
-      layouts,
-      limits,
-      fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 10 }),
-      async (layout, maxItemsPerRun, takes) => {
-        const { all, paginate } = serve(layout);
-        const seen: number[] = [];
-        let token: string | undefined;
-        for (let run = 0; run < MAX_RUNS; run++) {
-          const paginator = paginate({
-            startingToken: token,
-            maxItems: maxItemsPerRun[run % maxItemsPerRun.length],
-          });
-          const take = takes[run % takes.length] as number;
-          let taken = 0;
-          for await (const item of paginator.items()) {
-            seen.push(item);
-            if (++taken === take) break;
-          }
-          token = paginator.resumeToken;
-          if (token === undefined) break;
-          expectCanonical(token);
-        }
-        expect(token).toBeUndefined();
-        expect(seen).toEqual(all);
-      },
+    fc.asyncProperty(layouts, limits, takes(6), (layout, maxItemsPerRun, counts) =>
+      expectResumesCoverAll(layout, maxItemsPerRun, (paginator, run, seen) =>
+        takeSome(paginator.items(), counts[run % counts.length]!, (item) => seen.push(item)),
+      ),
     ),
     { numRuns: 300 },
   );
@@ -147,32 +141,10 @@ test('breaking out of item iteration anywhere and resuming loses and repeats not
 
 test('breaking out of page iteration anywhere and resuming loses and repeats nothing', async () => {
   await fc.assert(
-    fc.asyncProperty(
-      layouts,
-      limits,
-      fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 1, maxLength: 10 }),
-      async (layout, maxItemsPerRun, takes) => {
-        const { all, paginate } = serve(layout);
-        const seen: number[] = [];
-        let token: string | undefined;
-        for (let run = 0; run < MAX_RUNS; run++) {
-          const paginator = paginate({
-            startingToken: token,
-            maxItems: maxItemsPerRun[run % maxItemsPerRun.length],
-          });
-          const take = takes[run % takes.length] as number;
-          let taken = 0;
-          for await (const page of paginator) {
-            seen.push(...page.sessions);
-            if (++taken === take) break;
-          }
-          token = paginator.resumeToken;
-          if (token === undefined) break;
-          expectCanonical(token);
-        }
-        expect(token).toBeUndefined();
-        expect(seen).toEqual(all);
-      },
+    fc.asyncProperty(layouts, limits, takes(3), (layout, maxItemsPerRun, counts) =>
+      expectResumesCoverAll(layout, maxItemsPerRun, (paginator, run, seen) =>
+        takeSome(paginator, counts[run % counts.length]!, (page) => seen.push(...page.sessions)),
+      ),
     ),
     { numRuns: 300 },
   );
