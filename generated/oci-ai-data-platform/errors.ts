@@ -68,7 +68,7 @@ export function isNotAuthorizedOrNotFound(error: unknown): error is NotAuthorize
 /**
  * TooManyRequests
  *
- * HTTP 429, client fault, modelled retryable.
+ * HTTP 429, client fault, modelled retryable, throttling.
  */
 export class TooManyRequests extends AiDataPlatformServiceException {
   override name = 'TooManyRequests';

@@ -64,7 +64,7 @@ export function emitErrors(file: SourceFile, service: ServiceModel): void {
       isExported: true,
       extends: base,
       docs: docs(
-        `${e.description ?? e.code}\n\nHTTP ${e.status}, ${e.fault} fault${e.retryable ? ', modelled retryable' : ''}.`,
+        `${e.description ?? e.code}\n\nHTTP ${e.status}, ${e.fault} fault${e.retryable ? ', modelled retryable' : ''}${e.throttling ? ', throttling' : ''}.`,
       ),
       properties: [
         { name: 'name', hasOverrideKeyword: true, initializer: literal(e.code) },

@@ -24,7 +24,6 @@ export interface PaginatorModel {
   resultKey: string;
   limitKey?: string;
   limitRange?: [number, number];
-  itemSchema?: string;
 }
 
 export interface OperationModel {
@@ -193,9 +192,6 @@ function buildOperation(
     };
     const limitMember = members.find((m) => m.name === pag.limitKey);
     if (limitMember) paginator.limitRange = [limitMember.rule.minimum, limitMember.rule.maximum];
-    const itemsRef =
-      outputSchema && schemas[outputSchema]?.properties?.[pag.resultKey]?.items?.$ref;
-    if (itemsRef) paginator.itemSchema = refName(itemsRef);
   }
   return {
     name,

@@ -104,14 +104,13 @@ describe('buildServiceModel', () => {
     });
   });
 
-  it('reads the paginator, its limit range and item schema', () => {
+  it('reads the paginator and its limit range', () => {
     expect(op.paginator).toEqual({
       inputToken: 'next',
       outputToken: 'next',
       resultKey: 'things',
       limitKey: 'limit',
       limitRange: [1, 50],
-      itemSchema: 'Thing',
     });
   });
 
