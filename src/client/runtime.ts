@@ -1,4 +1,3 @@
-import createClient, { type Client } from 'openapi-fetch';
 import { ConnectionError, isCloudSessionsError, type ServiceError } from '../errors/index.js';
 import { Clock } from '../transport/clock.js';
 import type { HttpRequest, RequestSigner } from '../transport/http-request.js';
@@ -14,40 +13,34 @@ import { defaultRetryPolicy, type AnyClientConfig, type CallOptions } from './co
 import type { OperationDescription, ServiceDescription } from './service.js';
 import { ociConfigFileOptions } from './signing-oci.js';
 import { platformDefaults } from '#platform';
+import {
+  createRequestBuilder,
+  type AttemptInit,
+  type RawResult,
+  type RequestBuilder,
+  type WireRequest,
+} from './request-builder.js';
 
 /** What a client needs before its first request; resolved once. */
 interface Connection {
-  http: Client<{}>;
+  http: RequestBuilder<{}>;
   signer: RequestSigner | undefined;
 }
 
-/** The slice of openapi-fetch's per-request options the runtime controls. */
-export interface AttemptInit {
-  fetch: (request: Request) => Promise<Response>;
-  signal: AbortSignal;
-  headers: Record<string, string>;
-  bodySerializer: (body: unknown) => string;
-}
-
-/** openapi-fetch's result, reduced to what the runtime reads. */
-export interface RawResult {
-  data?: unknown;
-  error?: unknown;
-  response: Response;
-}
+export type { AttemptInit, RawResult } from './request-builder.js';
 
 /**
  * The typed openapi-fetch call a generated method makes, e.g.
  * `(http, init) => http.GET('/2020-08-01/studios/{studioId}/streaming-sessions', {...init, params})`.
  */
 export type TypedCall<Paths extends {}> = (
-  http: Client<Paths>,
+  http: RequestBuilder<Paths>,
   init: AttemptInit,
 ) => Promise<RawResult>;
 
 /**
  * One per client: the request pipeline every generated method goes through.
- * validate -> [per attempt: serialize (openapi-fetch) -> sign -> send -> classify] -> parse.
+ * validate -> [per attempt: serialize (openapi-fetch's serializers) -> sign -> send -> classify] -> parse.
  */
 export class ServiceRuntime<Paths extends {}> {
   readonly clock = new Clock();
@@ -84,7 +77,7 @@ export class ServiceRuntime<Paths extends {}> {
   #connect(region: string | undefined): Connection {
     const baseUrl = resolveEndpoint(this.#service.endpoints, { ...this.#config, region });
     return {
-      http: createClient<{}>({ baseUrl, Request: WireRequest as unknown as typeof Request }),
+      http: createRequestBuilder(baseUrl),
       signer: this.#service.signing(this.#service.auth, this.#config, region, platformDefaults),
     };
   }
@@ -141,20 +134,13 @@ export class ServiceRuntime<Paths extends {}> {
     abortable: boolean,
   ): Promise<Output> {
     const init: AttemptInit = {
-      fetch: (request) =>
-        this.#transmit(
-          connection.signer,
-          request as unknown as WireRequest,
-          ctx,
-          abortable ? ctx.signal : undefined,
-        ),
-      signal: ctx.signal,
+      transport: (request) =>
+        this.#transmit(connection.signer, request, ctx, abortable ? ctx.signal : undefined),
       headers: { ...this.#attemptHeaders(operation, ctx), ...options?.headers },
-      bodySerializer: serializeBody,
     };
     let result: RawResult;
     try {
-      result = await call(connection.http as Client<Paths>, init);
+      result = await call(connection.http as RequestBuilder<Paths>, init);
     } catch (error) {
       throw asTransportError(error, ctx.signal);
     }
@@ -177,7 +163,7 @@ export class ServiceRuntime<Paths extends {}> {
     const wire: HttpRequest = {
       method: request.method,
       url,
-      headers: headersRecord(request.headers),
+      headers: request.headers,
       body: request.body,
     };
     if (signer) await signer.sign(wire, this.clock.now());
@@ -249,29 +235,6 @@ export class ServiceRuntime<Paths extends {}> {
     }
     if (operation.timestamps) applyTimestamps(output, operation.timestamps);
     return output as Output;
-  }
-}
-
-const serializeBody = (value: unknown): string => JSON.stringify(value);
-
-/**
- * What openapi-fetch builds per attempt in place of a `Request` (its `Request` option): URL,
- * method, headers and serialized body, which is all `#transmit` reads. A real `Request` parses
- * the URL, copies the headers, wraps the body in a stream and creates an `AbortController`, and
- * `fetch` builds its own `Request` again from what we pass it; the first one was pure overhead
- * (about 20 µs per attempt under Node 20, see BENCHMARKS.md).
- */
-class WireRequest {
-  readonly url: string;
-  readonly method: string;
-  readonly headers: Headers;
-  readonly body: string | undefined;
-
-  constructor(url: string, init: { method: string; headers: Headers; body?: string | null }) {
-    this.url = url;
-    this.method = init.method;
-    this.headers = init.headers;
-    this.body = init.body ?? undefined;
   }
 }
 
