@@ -60,8 +60,8 @@ const querySerializer = createQuerySerializer();
  * merges are per-request cost and 4 KB of every browser bundle, and the runtime needs none of
  * them (it signs and sends itself). Semantics kept from openapi-fetch 0.17 `coreFetch`: JSON
  * body with `content-type: application/json` unless a header overrides it, header parameters
- * applied last, and its response reading (no body on 204, HEAD or `content-length: 0`; JSON
- * on success; on failure JSON when it parses, text otherwise).
+ * applied last, and its response reading (an empty body is no body; JSON on success; on
+ * failure JSON when it parses, text otherwise).
  */
 export function createRequestBuilder<Paths extends {}>(baseUrl: string): RequestBuilder<Paths> {
   const base = baseUrl.endsWith('/') ? baseUrl.slice(0, -1) : baseUrl;
@@ -103,20 +103,16 @@ async function send(
     pathSerializer: defaultPathSerializer,
   });
   const response = await init.transport({ url, method, headers, body });
-  return readResponse(method, response);
+  return readResponse(response);
 }
 
-async function readResponse(method: Method, response: Response): Promise<RawResult> {
-  const contentLength = response.headers.get('content-length');
-  if (
-    response.status === 204 ||
-    method === 'HEAD' ||
-    (contentLength === '0' && !response.headers.get('transfer-encoding')?.includes('chunked'))
-  ) {
-    return response.ok ? { data: undefined, response } : { error: undefined, response };
-  }
+async function readResponse(response: Response): Promise<RawResult> {
+  // openapi-fetch reads no body on 204, HEAD or `content-length: 0`; those bodies are empty,
+  // so reading the text and treating "" as no body is the same result without two header
+  // look-ups per response.
   const text = await response.text();
   if (response.ok) return { data: text ? JSON.parse(text) : undefined, response };
+  if (!text) return { error: undefined, response };
   try {
     return { error: JSON.parse(text), response };
   } catch {
