@@ -23,7 +23,11 @@ export function paginateListNotebookSessions(
 > {
   return createPaginator(
     (request: ListNotebookSessionsInput, signal?: AbortSignal) =>
-      client.listNotebookSessions(request, { signal, retry: config?.retry }),
+      client.listNotebookSessions(request, {
+        signal,
+        retry: config?.retry,
+        headers: config?.headers,
+      }),
     input,
     {
       operation: 'ListNotebookSessions',

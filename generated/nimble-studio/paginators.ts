@@ -23,7 +23,11 @@ export function paginateListStreamingSessions(
 > {
   return createPaginator(
     (request: ListStreamingSessionsInput, signal?: AbortSignal) =>
-      client.listStreamingSessions(request, { signal, retry: config?.retry }),
+      client.listStreamingSessions(request, {
+        signal,
+        retry: config?.retry,
+        headers: config?.headers,
+      }),
     input,
     {
       operation: 'ListStreamingSessions',

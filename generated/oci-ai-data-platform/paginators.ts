@@ -16,7 +16,7 @@ export function paginateListSessions(
 ): Paginator<ListSessionsOutput, NonNullable<ListSessionsOutput['items']>[number]> {
   return createPaginator(
     (request: ListSessionsInput, signal?: AbortSignal) =>
-      client.listSessions(request, { signal, retry: config?.retry }),
+      client.listSessions(request, { signal, retry: config?.retry, headers: config?.headers }),
     input,
     {
       operation: 'ListSessions',

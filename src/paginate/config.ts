@@ -26,6 +26,8 @@ export interface PaginationConfig {
    * retries off. Unset: the client's policy. Not a botocore option.
    */
   retry?: Partial<RetryPolicy> | false;
+  /** Extra request headers for every page request (as a call's `headers` option). Not a botocore option. */
+  headers?: Record<string, string>;
 }
 
 /** A {@link PaginationConfig} after validation. */

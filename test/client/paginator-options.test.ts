@@ -42,3 +42,22 @@ it('retry: false in the pagination config turns retries off for every page reque
   expect(error).toMatchObject({ status: 503, attempts: 1 });
   expect(scope.pendingMocks()).toHaveLength(1);
 });
+
+it('headers in the pagination config go out on every page request', async () => {
+  const scope = nock(ENDPOINT)
+    .get(PATH)
+    .matchHeader('x-trace-id', 'trace-1')
+    .reply(200, { sessions: [{ sessionId: 'ss-1' }], nextToken: 't2' })
+    .get(`${PATH}?nextToken=t2`)
+    .matchHeader('x-trace-id', 'trace-1')
+    .reply(200, { sessions: [{ sessionId: 'ss-2' }] });
+  const pager = paginateListStreamingSessions(
+    client(),
+    { studioId: 's' },
+    { headers: { 'x-trace-id': 'trace-1' } },
+  );
+  const ids: string[] = [];
+  for await (const s of pager.items()) ids.push(s.sessionId!);
+  expect(ids).toEqual(['ss-1', 'ss-2']);
+  expect(scope.isDone()).toBe(true);
+});
