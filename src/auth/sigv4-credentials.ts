@@ -2,8 +2,11 @@
  * Turns a credential source (static object or SDK v3 style provider) into checked credentials.
  * Error messages name the field and rule, never a value: every field but `accessKeyId` is secret.
  */
-import { CredentialsError, isCloudSessionsError } from '../errors/index.js';
-import { validateAwsCredentials } from '../credentials/aws.js';
+import {
+  assertNotExpired,
+  callCredentialProvider,
+  validateAwsCredentials,
+} from '../credentials/aws.js';
 import type { AwsCredentialIdentity, AwsCredentialSource } from './sigv4-types.js';
 
 /**
@@ -25,25 +28,12 @@ export async function resolveCredentials(
   source: AwsCredentialSource,
   now: Date,
 ): Promise<AwsCredentialIdentity> {
-  let resolved: unknown;
-  if (typeof source === 'function') {
-    try {
-      resolved = await source();
-    } catch (error) {
-      if (isCloudSessionsError(error)) throw error;
-      // The provider's message is left to `cause`: it is not ours to vet for secrets.
-      throw new CredentialsError('The AWS credentials provider failed', { cause: error });
-    }
-  } else {
-    resolved = source;
-  }
-  const origin = typeof source === 'function' ? 'the credentials provider' : 'the configuration';
+  const fromProvider = typeof source === 'function';
+  const origin = fromProvider ? 'the credentials provider' : 'the configuration';
+  const resolved = fromProvider
+    ? await callCredentialProvider(source, 'The AWS credentials provider failed')
+    : source;
   const credentials = checkCredentialIdentity(resolved, origin);
-  const { expiration } = credentials;
-  if (expiration && expiration.getTime() <= now.getTime()) {
-    throw new CredentialsError(
-      `AWS credentials from ${origin} expired at ${expiration.toISOString()}`,
-    );
-  }
+  assertNotExpired(credentials, origin, now);
   return credentials;
 }

@@ -148,11 +148,33 @@ export function validateAwsCredentials(value: unknown, source: string): AwsCrede
   });
 }
 
-function assertNotExpired(credentials: AwsCredentials, source: string, now: Date): void {
+/** Credentials at or past their `expiration` are refused: AWS would answer `ExpiredToken`. */
+export function assertNotExpired(
+  credentials: AwsCredentialIdentity,
+  source: string,
+  now: Date,
+): void {
   if (credentials.expiration !== undefined && credentials.expiration.getTime() <= now.getTime()) {
     throw new CredentialsError(
       `AWS credentials from ${source} expired at ${credentials.expiration.toISOString()}`,
     );
+  }
+}
+
+/**
+ * Calls a credentials provider. Its own errors pass through; a foreign failure becomes a
+ * `CredentialsError` saying `failure`, the original kept as `cause`: a foreign provider's
+ * message is not ours to vet for secrets.
+ */
+export async function callCredentialProvider(
+  provider: () => unknown,
+  failure: string,
+): Promise<unknown> {
+  try {
+    return await provider();
+  } catch (error) {
+    if (isCloudSessionsError(error)) throw error;
+    throw new CredentialsError(failure, { cause: error });
   }
 }
 
@@ -202,14 +224,7 @@ export function memoizeAwsCredentials(
   let inFlight: Promise<AwsCredentials> | undefined;
 
   const fetchFromSource = async (): Promise<AwsCredentials> => {
-    let raw: unknown;
-    try {
-      raw = await source();
-    } catch (error) {
-      if (isCloudSessionsError(error)) throw error;
-      // A foreign provider's message is left to `cause`: it is not ours to vet for secrets.
-      throw new CredentialsError(`AWS ${sourceName} failed (see cause)`, { cause: error });
-    }
+    const raw = await callCredentialProvider(source, `AWS ${sourceName} failed (see cause)`);
     const fresh = validateAwsCredentials(raw, sourceName);
     assertNotExpired(fresh, sourceName, now());
     cached = fresh;
