@@ -11,7 +11,7 @@
  *
  * Dates become ISO strings in JSON too (`Date.prototype.toJSON`).
  */
-import type { Column } from './commands.js';
+import type { Column } from './command-model.js';
 
 /** A session as the clients return it. */
 export type Item = Record<string, unknown>;

@@ -2,8 +2,10 @@
  * Help text, rendered from the command model so that it always lists the options the parser
  * accepts.
  */
-import type { HelpTopic } from './args.js';
-import { API_COMMANDS, COMMON_FLAGS, type ApiCommand } from './commands.js';
+import type { ApiCommand } from './command-model.js';
+import { API_COMMANDS } from './commands.js';
+import { COMMON_FLAGS } from './common-flags.js';
+import type { HelpTopic } from './invocation.js';
 
 /** The program name used in help and messages. */
 export const PROGRAM = 'cloud-sessions';

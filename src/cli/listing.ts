@@ -10,7 +10,7 @@ import { AiDataPlatformClient, paginateListSessions } from 'cloud-sessions/oci-a
 import type { AnyClientConfig } from '../client/config.js';
 import type { Logger } from '../client/logging.js';
 import { createPaginator, type PaginationConfig, type Paginator } from '../paginate/index.js';
-import type { ListInvocation } from './args.js';
+import type { ListInvocation } from './invocation.js';
 import type { Item } from './format.js';
 
 /** A listing in progress: pages of sessions, then where to resume. */

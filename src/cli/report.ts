@@ -16,7 +16,7 @@ import {
   ValidationError,
   isCloudSessionsError,
 } from '../errors/index.js';
-import type { ApiCommand } from './commands.js';
+import type { ApiCommand } from './command-model.js';
 import { PROGRAM } from './help.js';
 import { UsageError } from './usage-error.js';
 

@@ -3,7 +3,8 @@
  * passes the process's own; tests pass their own.
  */
 import type { Logger } from '../client/logging.js';
-import { parseCommandLine, type Environment, type ListInvocation } from './args.js';
+import { parseCommandLine } from './args.js';
+import type { Environment, ListInvocation } from './invocation.js';
 import {
   formatJson,
   formatNdjsonItem,

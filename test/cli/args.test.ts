@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { parseCommandLine, parseCount, type ListInvocation } from '../../src/cli/args.js';
-import { API_COMMANDS, COMMON_FLAGS } from '../../src/cli/commands.js';
+import { parseCommandLine } from '../../src/cli/args.js';
+import { API_COMMANDS } from '../../src/cli/commands.js';
+import { COMMON_FLAGS } from '../../src/cli/common-flags.js';
+import type { ListInvocation } from '../../src/cli/invocation.js';
+import { parseCount } from '../../src/cli/option-values.js';
 import { UsageError } from '../../src/cli/usage-error.js';
 import { ValidationError } from '../../src/errors/index.js';
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { findApiCommand, type Column } from '../../src/cli/commands.js';
+import type { Column } from '../../src/cli/command-model.js';
+import { findApiCommand } from '../../src/cli/commands.js';
 import {
   formatCell,
   formatJson,
