@@ -3,17 +3,20 @@
  *
  *   npm run build
  *
- * JavaScript: one ES module per entry point (every `exports` and `#platform` target of
- * package.json, and the CLI), with the code entry points share split into chunks under
- * dist/src/chunks/. Node then reads a handful of files per client instead of ~60, which is most
- * of a cold `import` (issue 7, workload (e)). Splitting, rather than one self-contained bundle per
- * entry, keeps a single copy of every module: `cloud-sessions/runtime`'s `ServiceError` is the
- * class `cloud-sessions/athena` throws, so `instanceof` holds across subpaths.
+ * JavaScript, in two stages. First the shared runtime, one module `dist/src/core.js` (`#core`,
+ * see scripts/build-core.ts). Then one ES module per entry point (every `exports` and
+ * `#platform` target of package.json, and the CLI), each importing the runtime from `#core`;
+ * code only Node-side entry points share (the credential loaders) is split into chunks under
+ * dist/src/chunks/. A client is then three modules (its entry, `#core`, `#platform`) instead of
+ * ~60 sources or ~10 chunks, which is most of a cold `import` (issue 7, workload (e)). One shared
+ * core, rather than one self-contained bundle per entry, keeps a single copy of every class:
+ * `cloud-sessions/runtime`'s `ServiceError` is the class `cloud-sessions/athena` throws, so
+ * `instanceof` holds across subpaths.
  *
  * Kept external: dependencies (`openapi-fetch`; consumers dedupe them), `node:` builtins, the
  * package's own subpaths (the CLI imports `cloud-sessions/athena` by name; Node resolves it to the
- * same entry file), and `#platform`, so the `imports` map still chooses the Node or the browser
- * defaults when Node or the consumer's bundler resolves it. Not minified: consumers' bundlers
+ * same entry file), `#core`, and `#platform`, so the `imports` map still chooses the Node or the
+ * browser defaults when Node or the consumer's bundler resolves it. Not minified: consumers' bundlers
  * minify, and stack traces stay readable. No `keepNames`: its `__name(...)` calls are side effects
  * that keep every class of a chunk in a consumer's bundle (+5 KB min+gzip for one Athena call);
  * instead the build fails if esbuild renamed a class to avoid a collision, since class names are
@@ -27,6 +30,13 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
+import {
+  buildCore,
+  CORE_SPECIFIER,
+  coreExternalPlugin,
+  missingCoreImports,
+  type Core,
+} from './build-core.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = 'dist';
@@ -120,7 +130,7 @@ export function esbuildOptions(entries: readonly EntryPoint[]): BuildOptions {
     platform: 'neutral',
     target: 'es2022',
     packages: 'external',
-    external: ['#platform'],
+    external: ['#platform', CORE_SPECIFIER],
     sourcemap: true,
     // The maps point at src/ and generated/, which the package ships.
     sourcesContent: false,
@@ -181,12 +191,25 @@ async function main(): Promise<void> {
   const entries = entryPoints(manifest);
   await rm(path.join(ROOT, OUT_DIR), { recursive: true, force: true });
   const tsc = path.join(ROOT, 'node_modules/typescript/bin/tsc');
+  let core: Core | undefined;
+  const bundle = async () => {
+    core = await buildCore(ROOT);
+    return build({ ...esbuildOptions(entries), plugins: [coreExternalPlugin(core)] });
+  };
   const [result] = await Promise.all([
-    build(esbuildOptions(entries)),
+    bundle(),
     run(process.execPath, [tsc, '-p', 'tsconfig.build.json']),
   ]);
   const missing = missingOutputs(entries, result.metafile!);
   if (missing.length > 0) throw new Error(`esbuild did not write ${missing.join(', ')}`);
+  for (const file of Object.keys(result.metafile!.outputs).filter((f) => f.endsWith('.js'))) {
+    const absent = missingCoreImports(await readFile(path.join(ROOT, file), 'utf8'), core!.exports);
+    if (absent.length > 0) {
+      throw new Error(
+        `${file} imports ${absent.join(', ')} from #core, which does not export them`,
+      );
+    }
+  }
   const sources = new Set([
     ...(await classNamesIn('src', '.ts')),
     ...(await classNamesIn('generated', '.ts')),

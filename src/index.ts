@@ -5,7 +5,21 @@
  *
  * @packageDocumentation
  */
-export * from './errors/index.js';
+// Named, not `export *`: the build resolves this import to the shared `#core` module, and
+// `export *` of it would re-export the whole runtime (scripts/build-core.ts).
+export {
+  CloudSessionsError,
+  isCloudSessionsError,
+  ValidationError,
+  ConfigurationError,
+  CredentialsError,
+  PaginationError,
+  ConnectionError,
+  TimeoutError,
+  AbortError,
+  ServiceError,
+  type ServiceErrorInit,
+} from './errors/index.js';
 export type { HttpRequest, RequestSigner } from './transport/http-request.js';
 export { Clock } from './transport/clock.js';
 export type {

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import {
   CLI_ENTRY,
@@ -8,6 +9,7 @@ import {
   renamedClasses,
   type BuildManifest,
 } from '../../scripts/build.js';
+import { CORE_OUT, coreFiles, missingCoreImports } from '../../scripts/build-core.js';
 
 describe('entryPoints', () => {
   test('pairs each exports source with its default target, and appends the CLI', () => {
@@ -63,8 +65,9 @@ describe('entryPoints', () => {
     const targets = JSON.stringify([manifest.exports, manifest.imports]).match(
       /"\.\/dist\/[^"]+\.js"/g,
     );
+    // `#core` is built by the first stage (scripts/build-core.ts), not as an entry point.
     expect(targets?.map((target) => JSON.parse(target) as string).sort()).toEqual(
-      outs.filter((out) => out !== CLI_ENTRY.out).sort(),
+      [...outs.filter((out) => out !== CLI_ENTRY.out), CORE_OUT].sort(),
     );
   });
 });
@@ -100,5 +103,39 @@ describe('renamed class detection', () => {
       'ValidationError2',
     ]);
     expect(renamedClasses(new Set(['ServiceError']), sources)).toEqual([]);
+  });
+});
+
+describe('the shared core (#core)', () => {
+  test('holds the runtime the clients use, and nothing Node-only', async () => {
+    const root = process.cwd();
+    const files = [...(await coreFiles(root))].map((file) => path.relative(root, file));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'src/index.ts',
+        'src/client/runtime.ts',
+        'src/client/signing-sigv4.ts',
+        'src/client/signing-oci.ts',
+        'src/auth/sigv4-signer.ts',
+        'src/paginate/paginator.ts',
+      ]),
+    );
+    for (const file of files) {
+      expect(file).toMatch(/^src\//);
+      expect(file).not.toMatch(/-node\.ts$|^src\/(cli|emulator)\//);
+      expect(await readFile(file, 'utf8')).not.toMatch(/from 'node:/);
+    }
+  });
+
+  test.each([
+    ['all present', 'import { A, B as C } from "#core";', []],
+    [
+      'one absent',
+      'import {\n  A,\n  Missing\n} from "#core";\nimport { B } from "#core";',
+      ['Missing'],
+    ],
+    ['other modules ignored', 'import { Nope } from "#platform";', []],
+  ])('missingCoreImports: %s', (_name, code, expected) => {
+    expect(missingCoreImports(code, new Set(['A', 'B']))).toEqual(expected);
   });
 });

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
 import { bundleForBrowser, nodeReferences } from '../browser/bundle.js';
 import { entryPoints } from '../../scripts/build.js';
+import { CORE_OUT } from '../../scripts/build-core.js';
 import type { Manifest } from '../../scripts/package-manifest.js';
 import { outsideEnv, packPublished, ROOT, sh } from './pack.js';
 
@@ -110,7 +111,7 @@ describe('packed tarball', () => {
       expect.arrayContaining(['index.js', 'index.js.map', 'index.d.ts', 'index.d.ts.map']),
     );
   });
-  test('ships one bundled module per entry point, sharing code through dist/src/chunks', async () => {
+  test('ships one module per entry point and the shared core, Node-side code in dist/src/chunks', async () => {
     const installed = path.join(app, 'node_modules/cloud-sessions');
     const repo = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as Manifest;
     const shipped = (await readdir(path.join(installed, 'dist'), { recursive: true }))
@@ -119,9 +120,7 @@ describe('packed tarball', () => {
     const chunks = shipped.filter((file) => file.startsWith('./dist/src/chunks/'));
     expect(chunks.length).toBeGreaterThan(0);
     expect(shipped.filter((file) => !chunks.includes(file)).sort()).toEqual(
-      entryPoints(repo)
-        .map((entry) => entry.out)
-        .sort(),
+      [...entryPoints(repo).map((entry) => entry.out), CORE_OUT].sort(),
     );
   });
 });
