@@ -4,6 +4,8 @@
  * marked values into `Date` in place, so callers get `Date` at runtime and not only in types
  * (openapi-typescript#544, oracle/oci-typescript-sdk#327).
  */
+import { rfc3339UtcMillis } from './rfc3339.js';
+
 export type TimestampFormat = 'epoch-seconds' | 'iso8601';
 
 export type TimestampPlan = { readonly [member: string]: TimestampFormat | NestedPlan };
@@ -21,7 +23,10 @@ export function parseTimestamp(value: unknown, format: TimestampFormat): Date | 
     return typeof value === 'number' ? new Date(Math.round(value * 1000)) : value;
   }
   if (typeof value !== 'string') return value;
-  // RFC 3339 date-time; offsets are accepted as the AWS SDK's parseRfc3339DateTimeWithOffset does.
+  const millis = rfc3339UtcMillis(value);
+  if (millis !== undefined) return new Date(millis);
+  // Other RFC 3339 date-times; offsets are accepted as the AWS SDK's
+  // parseRfc3339DateTimeWithOffset does.
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? value : date;
 }
