@@ -10,6 +10,7 @@ import type {
   OperationDescription,
   ServiceDescription,
 } from '../../src/client/index.js';
+import { epochSeconds } from '../../src/client/timestamps.js';
 import {
   AthenaServiceException,
   InternalServerException,
@@ -61,7 +62,7 @@ const listNotebookSessionsOperation: OperationDescription = {
     MaxResults: { type: 'integer', minimum: 1, maximum: 100 },
     NextToken: { type: 'string', minLength: 1, maxLength: 1024 },
   },
-  timestamps: { NotebookSessionsList: { items: { CreationTime: 'epoch-seconds' } } },
+  timestamps: { NotebookSessionsList: { items: { CreationTime: epochSeconds } } },
 };
 
 /** Options for {@link AthenaClient}. */

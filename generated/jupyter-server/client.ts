@@ -10,6 +10,7 @@ import type {
   OperationDescription,
   ServiceDescription,
 } from '../../src/client/index.js';
+import { iso8601 } from '../../src/client/timestamps.js';
 import { JupyterServerServiceException } from './errors.js';
 
 type Schemas = components['schemas'];
@@ -65,7 +66,7 @@ export const jupyterServerService: ServiceDescription = {
 const listSessionsOperation: OperationDescription = {
   name: 'ListSessions',
   input: {},
-  timestamps: { kernel: { fields: { last_activity: 'iso8601' } } },
+  timestamps: { kernel: { fields: { last_activity: iso8601 } } },
   outputArray: true,
 };
 const createSessionOperation: OperationDescription = {
@@ -76,13 +77,13 @@ const createSessionOperation: OperationDescription = {
     type: { type: 'string', required: true, minLength: 1 },
     kernel: { type: 'object' },
   },
-  timestamps: { kernel: { fields: { last_activity: 'iso8601' } } },
+  timestamps: { kernel: { fields: { last_activity: iso8601 } } },
   outputHeaders: { location: 'location' },
 };
 const getSessionOperation: OperationDescription = {
   name: 'GetSession',
   input: { session: { type: 'string', required: true, minLength: 1 } },
-  timestamps: { kernel: { fields: { last_activity: 'iso8601' } } },
+  timestamps: { kernel: { fields: { last_activity: iso8601 } } },
 };
 const deleteSessionOperation: OperationDescription = {
   name: 'DeleteSession',

@@ -10,6 +10,7 @@ import type {
   OperationDescription,
   ServiceDescription,
 } from '../../src/client/index.js';
+import { iso8601 } from '../../src/client/timestamps.js';
 import {
   NimbleStudioServiceException,
   AccessDeniedException,
@@ -168,12 +169,12 @@ const listStreamingSessionsOperation: OperationDescription = {
   timestamps: {
     sessions: {
       items: {
-        createdAt: 'iso8601',
-        startedAt: 'iso8601',
-        stopAt: 'iso8601',
-        stoppedAt: 'iso8601',
-        terminateAt: 'iso8601',
-        updatedAt: 'iso8601',
+        createdAt: iso8601,
+        startedAt: iso8601,
+        stopAt: iso8601,
+        stoppedAt: iso8601,
+        terminateAt: iso8601,
+        updatedAt: iso8601,
       },
     },
   },

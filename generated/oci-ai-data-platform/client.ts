@@ -10,6 +10,7 @@ import type {
   OperationDescription,
   ServiceDescription,
 } from '../../src/client/index.js';
+import { iso8601 } from '../../src/client/timestamps.js';
 import {
   AiDataPlatformServiceException,
   InternalServerError,
@@ -76,7 +77,7 @@ const listSessionsOperation: OperationDescription = {
     page: { type: 'string', minLength: 1 },
     opcRequestId: { type: 'string', pattern: new RegExp('^[A-Za-z0-9_-]+$', 'u') },
   },
-  timestamps: { items: { items: { kernel: { fields: { last_activity: 'iso8601' } } } } },
+  timestamps: { items: { items: { kernel: { fields: { last_activity: iso8601 } } } } },
   outputHeaders: { etag: 'etag', opcRequestId: 'opc-request-id', opcNextPage: 'opc-next-page' },
 };
 

@@ -23,6 +23,12 @@ const SIGNING_MODULE: Record<string, string> = {
   none: 'signing',
 };
 
+/** The runtime's parser (src/client/timestamps.ts) for each `x-timestamp` format. */
+const TIMESTAMP_PARSER: Record<string, string> = {
+  'epoch-seconds': 'epochSeconds',
+  iso8601: 'iso8601',
+};
+
 const CONFIG_BY_AUTH: Record<string, string> = {
   sigv4: 'AwsClientConfig',
   'oci-signature-v1': 'OciClientConfig',
@@ -59,6 +65,13 @@ export function emitClient(file: SourceFile, service: ServiceModel): void {
     isTypeOnly: true,
     namedImports: ['CallOptions', configBase, 'OperationDescription', 'ServiceDescription'],
   });
+  const parsers = timestampParsersOf(service);
+  if (parsers.length > 0) {
+    file.addImportDeclaration({
+      moduleSpecifier: '../../src/client/timestamps.js',
+      namedImports: parsers,
+    });
+  }
   file.addImportDeclaration({
     moduleSpecifier: './errors.js',
     namedImports: [`${service.name}ServiceException`, ...service.errors.map((e) => e.code)],
@@ -212,7 +225,7 @@ function emitOperationDescription(file: SourceFile, op: OperationModel): void {
     input[m.name] = rule;
   }
   const description: Json = { name: op.name, input };
-  if (op.timestamps) description.timestamps = op.timestamps;
+  if (op.timestamps) description.timestamps = withParsers(op.timestamps) as Json;
   if (op.outputArray) description.outputArray = true;
   if (op.outputHeaders.length) {
     description.outputHeaders = Object.fromEntries(
@@ -225,6 +238,28 @@ function emitOperationDescription(file: SourceFile, op: OperationModel): void {
       { name: operationConst(op), type: 'OperationDescription', initializer: literal(description) },
     ],
   });
+}
+
+/** A timestamp plan with each format name replaced by its parser's identifier. */
+function withParsers(plan: Json): unknown {
+  if (typeof plan === 'string') {
+    const parser = TIMESTAMP_PARSER[plan];
+    if (!parser) throw new Error(`spec: unknown x-timestamp format ${plan}`);
+    return raw(parser);
+  }
+  if (plan === null || typeof plan !== 'object' || Array.isArray(plan)) return plan;
+  return Object.fromEntries(Object.entries(plan).map(([key, value]) => [key, withParsers(value)]));
+}
+
+/** The parsers a service's timestamp plans use, sorted (the client imports only those). */
+function timestampParsersOf(service: ServiceModel): string[] {
+  const found = new Set<string>();
+  const visit = (plan: Json): void => {
+    if (typeof plan === 'string') found.add(TIMESTAMP_PARSER[plan] ?? plan);
+    else if (plan !== null && typeof plan === 'object') Object.values(plan).forEach(visit);
+  };
+  for (const op of service.operations) if (op.timestamps) visit(op.timestamps);
+  return [...found].sort();
 }
 
 /** The typed openapi-fetch call: checked by tsc against the spec's `paths`. */

@@ -19,4 +19,4 @@ export { unsignedSigning, type SignerFactory } from './signing.js';
 export { sigv4Signing } from './signing-sigv4.js';
 export { ociSigning } from './signing-oci.js';
 export { tokenSigning } from './signing-token.js';
-export type { TimestampPlan, TimestampFormat } from './timestamps.js';
+export type { TimestampPlan, TimestampFormat, TimestampParser } from './timestamps.js';

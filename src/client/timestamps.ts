@@ -6,30 +6,37 @@
  */
 import { rfc3339UtcMillis } from './rfc3339.js';
 
+/** How a timestamp is written on the wire (the spec's `x-timestamp`). */
 export type TimestampFormat = 'epoch-seconds' | 'iso8601';
 
-export type TimestampPlan = { readonly [member: string]: TimestampFormat | NestedPlan };
+/** Turns one wire value into a `Date`; anything that is not one of its format is returned as is. */
+export type TimestampParser = (value: unknown) => unknown;
+
+/**
+ * Where timestamps are, with the parser of each. Parsers are functions, not format names, so
+ * a client's bundle carries only the parsers its service uses (Athena's has no ISO 8601 code).
+ */
+export type TimestampPlan = { readonly [member: string]: TimestampParser | NestedPlan };
 
 /** `items`: apply to every element of an array; `values`: to every value of a map. */
 export interface NestedPlan {
-  readonly items?: TimestampPlan | TimestampFormat;
-  readonly values?: TimestampPlan | TimestampFormat;
+  readonly items?: TimestampPlan | TimestampParser;
+  readonly values?: TimestampPlan | TimestampParser;
   readonly fields?: TimestampPlan;
 }
 
-export function parseTimestamp(value: unknown, format: TimestampFormat): Date | unknown {
-  if (format === 'epoch-seconds') {
-    // awsJson default format: seconds since the epoch as a JSON number, possibly fractional.
-    return typeof value === 'number' ? new Date(Math.round(value * 1000)) : value;
-  }
+/** awsJson's default format: seconds since the epoch as a JSON number, possibly fractional. */
+export const epochSeconds: TimestampParser = (value) =>
+  typeof value === 'number' ? new Date(Math.round(value * 1000)) : value;
+
+/** RFC 3339 date-time strings; offsets accepted as the AWS SDK's parseRfc3339DateTimeWithOffset does. */
+export const iso8601: TimestampParser = (value) => {
   if (typeof value !== 'string') return value;
   const millis = rfc3339UtcMillis(value);
   if (millis !== undefined) return new Date(millis);
-  // Other RFC 3339 date-times; offsets are accepted as the AWS SDK's
-  // parseRfc3339DateTimeWithOffset does.
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? value : date;
-}
+};
 
 export function applyTimestamps(data: unknown, plan: TimestampPlan): void {
   if (typeof data !== 'object' || data === null) return;
@@ -38,7 +45,7 @@ export function applyTimestamps(data: unknown, plan: TimestampPlan): void {
     const value = record[member];
     if (value === undefined || value === null) continue;
     const rule = plan[member]!;
-    if (typeof rule === 'string') record[member] = parseTimestamp(value, rule);
+    if (typeof rule === 'function') record[member] = rule(value);
     else applyNested(record, member, rule);
   }
 }
@@ -49,7 +56,7 @@ function applyNested(record: Record<string, unknown>, member: string, rule: Nest
   if (rule.items && Array.isArray(value)) {
     const items = rule.items;
     for (let i = 0; i < value.length; i++) {
-      if (typeof items === 'string') value[i] = parseTimestamp(value[i], items);
+      if (typeof items === 'function') value[i] = items(value[i]);
       else applyTimestamps(value[i], items);
     }
   }
@@ -57,7 +64,7 @@ function applyNested(record: Record<string, unknown>, member: string, rule: Nest
     const values = rule.values;
     const map = value as Record<string, unknown>;
     for (const key in map) {
-      if (typeof values === 'string') map[key] = parseTimestamp(map[key], values);
+      if (typeof values === 'function') map[key] = values(map[key]);
       else applyTimestamps(map[key], values);
     }
   }
