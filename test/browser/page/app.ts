@@ -1,7 +1,7 @@
 // The page the Chromium test loads, bundled by esbuild for the browser from the package's
-// public subpaths. `window.runSmoke(config)` signs with SigV4 (Athena, Nimble Studio) and OCI
-// (WebCrypto RSASSA-PKCS1-v1_5), calls the emulator on another origin, paginates, and returns
-// what it saw.
+// public subpaths (the workerd test's worker calls the same function). `window.runSmoke(config)`
+// signs with SigV4 (Athena, Nimble Studio) and OCI (WebCrypto RSASSA-PKCS1-v1_5), calls the
+// emulator on another origin, paginates, and returns what it saw.
 import { AthenaClient, paginateListNotebookSessions } from 'cloud-sessions/athena';
 import { NimbleStudioClient, paginateListStreamingSessions } from 'cloud-sessions/nimble-studio';
 import { AiDataPlatformClient } from 'cloud-sessions/oci-ai-data-platform';
@@ -31,7 +31,7 @@ export interface SmokeResult {
   hasProcess: boolean;
 }
 
-async function runSmoke(config: SmokeConfig): Promise<SmokeResult> {
+export async function runSmoke(config: SmokeConfig): Promise<SmokeResult> {
   const { url, region, aws, oci } = config;
   const athena = new AthenaClient({ endpoint: url, region, credentials: aws });
   const athenaIds: string[] = [];
