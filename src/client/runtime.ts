@@ -1,4 +1,5 @@
 import { ConnectionError, isCloudSessionsError, type ServiceError } from '../errors/index.js';
+import { describeFailure } from '../errors/transport.js';
 import { Clock } from '../transport/clock.js';
 import type { HttpRequest, RequestSigner } from '../transport/http-request.js';
 import { resolveRetryPolicy, type RetryPolicy } from '../retry/policy.js';
@@ -251,7 +252,7 @@ export function headersRecord(headers: Headers): Record<string, string> {
  */
 function asTransportError(error: unknown, signal: AbortSignal): unknown {
   if (isCloudSessionsError(error) || signal.aborted) return error;
-  const detail = error instanceof Error ? error.message : String(error);
-  const what = error instanceof SyntaxError ? 'the response body is not valid JSON' : detail;
+  const what =
+    error instanceof SyntaxError ? 'the response body is not valid JSON' : describeFailure(error);
   return new ConnectionError(`Request failed: ${what}`, { cause: error });
 }

@@ -6,6 +6,17 @@ export class ConnectionError extends CloudSessionsError {
   override retryable = true;
 }
 
+/**
+ * A failure's message with the system error code when there is one, e.g.
+ * `fetch failed (ECONNREFUSED)`: undici and nock put the code on `cause`.
+ */
+export function describeFailure(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code =
+    (error as { code?: unknown })?.code ?? (error as { cause?: { code?: unknown } })?.cause?.code;
+  return typeof code === 'string' && !message.includes(code) ? `${message} (${code})` : message;
+}
+
 /** An attempt or the whole call ran out of time. */
 export class TimeoutError extends CloudSessionsError {
   override name = 'TimeoutError';

@@ -5,6 +5,7 @@ import {
   TimeoutError,
   isCloudSessionsError,
 } from '../errors/index.js';
+import { describeFailure } from '../errors/transport.js';
 import type { Clock } from '../transport/clock.js';
 import { openAttemptScope, raceWithSignal } from './attempt-scope.js';
 import { classify, type RetryReason } from './classify.js';
@@ -192,16 +193,8 @@ function finalError(
 ): CloudSessionsError {
   const final = isCloudSessionsError(error)
     ? error
-    : new ConnectionError(`Request failed: ${describe(error)}`, { cause: error });
+    : new ConnectionError(`Request failed: ${describeFailure(error)}`, { cause: error });
   final.attempts = totals.attempts;
   final.totalRetryDelayMs = totals.totalRetryDelayMs;
   return final;
-}
-
-/** `fetch failed (ECONNRESET)`: undici and nock put the system error code on `cause`. */
-function describe(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const code =
-    (error as { code?: unknown })?.code ?? (error as { cause?: { code?: unknown } })?.cause?.code;
-  return typeof code === 'string' && !message.includes(code) ? `${message} (${code})` : message;
 }
