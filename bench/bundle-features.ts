@@ -1,7 +1,8 @@
 /**
  * What each runtime feature costs in the browser bundle of the one-call Athena app (workload (d)):
  * the feature's module is replaced by a minimal stand-in, cumulatively, and the bundle measured
- * again. Not a supported configuration: it shows what reaching a size target would take.
+ * again, bundled from the sources (which tree-shake like the build, test/package/consumer.test.ts).
+ * Not a supported configuration: it shows what reaching a size target would take.
  *
  *   node --import tsx/esm bench/bundle-features.ts
  */

@@ -5,6 +5,7 @@
  */
 import { ConfigurationError, CredentialsError, isCloudSessionsError } from '../errors/index.js';
 import type { HttpRequest, RequestSigner } from '../transport/http-request.js';
+import { Redacted } from './redacted.js';
 import { type OciKeyId, redactKeyId, resolveKeyId } from './oci-key-id.js';
 import { assertOciSigningKey, importOciPkcs8, privateKeyPkcs8 } from './oci-keys.js';
 import {
@@ -52,8 +53,6 @@ interface ResolvedCredentials {
   privateKey: CryptoKey;
 }
 
-const INSPECT = Symbol.for('nodejs.util.inspect.custom');
-
 /**
  * Creates the OCI signature v1 `RequestSigner`. Static keyIds and PEMs are validated here (a
  * malformed key fails now, not on the first request); the PEM is imported lazily, once.
@@ -63,7 +62,7 @@ export function createOciSigner(options: OciSignerOptions): OciRequestSigner {
 }
 
 /** The signer returned by {@link createOciSigner}; its fields are private and it prints redacted. */
-export class OciRequestSigner implements RequestSigner {
+export class OciRequestSigner extends Redacted implements RequestSigner {
   readonly #dateHeader: OciDateHeader;
   readonly #credentials: () => Promise<ResolvedCredentials>;
   /** Shown by inspect/toJSON: the API-key keyId, `ST$<redacted>`, or `<from provider>`. */
@@ -72,6 +71,7 @@ export class OciRequestSigner implements RequestSigner {
   #lastKey: Promise<CryptoKey> | undefined;
 
   constructor(options: OciSignerOptions) {
+    super();
     const dateHeader = options.dateHeader ?? 'x-date';
     if (dateHeader !== 'x-date' && dateHeader !== 'date') {
       throw new ConfigurationError(`dateHeader must be "x-date" or "date"`);
@@ -108,13 +108,13 @@ export class OciRequestSigner implements RequestSigner {
   }
 
   /** `util.inspect` output: redacted like {@link OciRequestSigner.toJSON}. */
-  [INSPECT](): string {
+  protected override inspectRedacted(): string {
     return `OciRequestSigner { keyId: '${this.#displayKeyId}', dateHeader: '${this.#dateHeader}' }`;
   }
 
   /** Redacted like {@link OciRequestSigner.toJSON}. */
-  toString(): string {
-    return this[INSPECT]();
+  override toString(): string {
+    return this.inspectRedacted();
   }
 
   #staticKey(privateKey: CryptoKey | string): () => Promise<CryptoKey> {

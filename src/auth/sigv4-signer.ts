@@ -2,6 +2,7 @@
  * The `RequestSigner` for AWS clients: signs each attempt with SigV4 in the `Authorization` header.
  */
 import { ConfigurationError } from '../errors/index.js';
+import { Redacted } from './redacted.js';
 import type { HttpRequest, RequestSigner } from '../transport/http-request.js';
 import { checkCredentialIdentity, resolveCredentials } from './sigv4-credentials.js';
 import { sha256Hex } from './sigv4-encoding.js';
@@ -28,12 +29,13 @@ const SIGNED_REQUEST_HEADERS = ['content-type', 'x-amz-target'] as const;
 /** Region and signing name go into the credential scope, where `/` or whitespace would break it. */
 const SCOPE_PART = /^[A-Za-z0-9._-]+$/;
 
-class SigV4Signer implements RequestSigner {
+class SigV4Signer extends Redacted implements RequestSigner {
   readonly #credentials: AwsCredentialSource;
   readonly region: string;
   readonly service: string;
 
   constructor(config: SigV4SignerConfig) {
+    super();
     this.#credentials = config.credentials;
     this.region = config.region;
     this.service = config.service;
@@ -65,7 +67,7 @@ class SigV4Signer implements RequestSigner {
     Object.assign(headers, result.headers);
   }
 
-  toString(): string {
+  override toString(): string {
     return `SigV4Signer(${this.service}, ${this.region})`;
   }
 
@@ -73,7 +75,7 @@ class SigV4Signer implements RequestSigner {
     return { region: this.region, service: this.service };
   }
 
-  [Symbol.for('nodejs.util.inspect.custom')](): string {
+  protected override inspectRedacted(): string {
     return `SigV4Signer { service: '${this.service}', region: '${this.region}', credentials: [redacted] }`;
   }
 }

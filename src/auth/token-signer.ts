@@ -1,5 +1,6 @@
 import { CredentialsError } from '../errors/index.js';
 import type { HttpRequest, RequestSigner } from '../transport/http-request.js';
+import { Redacted } from './redacted.js';
 
 /**
  * Puts a static token into a header, e.g. Jupyter Server's `Authorization: token <T>`
@@ -16,13 +17,14 @@ export function createHeaderTokenSigner(
   return new HeaderTokenSigner(header.toLowerCase(), format, token);
 }
 
-class HeaderTokenSigner implements RequestSigner {
+class HeaderTokenSigner extends Redacted implements RequestSigner {
   readonly #value: string;
   constructor(
     readonly header: string,
     format: string,
     token: string,
   ) {
+    super();
     this.#value = format.replace('{token}', token);
   }
 
@@ -34,11 +36,11 @@ class HeaderTokenSigner implements RequestSigner {
     return { header: this.header, token: '[redacted]' };
   }
 
-  toString(): string {
+  override toString(): string {
     return `HeaderTokenSigner(${this.header})`;
   }
 
-  [Symbol.for('nodejs.util.inspect.custom')](): string {
+  protected override inspectRedacted(): string {
     return this.toString();
   }
 }

@@ -1,4 +1,5 @@
 import { CredentialsError, isCloudSessionsError } from '../errors/index.js';
+import { Redacted } from '../auth/redacted.js';
 import type { AwsCredentialIdentity, AwsCredentialSource } from '../auth/sigv4-types.js';
 
 /**
@@ -16,13 +17,14 @@ const MEMOIZED = Symbol('cloud-sessions.memoizedAwsCredentials');
  * readable through getters (which is all SigV4 signers need) but absent from `JSON.stringify`,
  * `util.inspect`, `String()` and object spread.
  */
-export class AwsCredentials implements AwsCredentialIdentity {
+export class AwsCredentials extends Redacted implements AwsCredentialIdentity {
   readonly accessKeyId: string;
   readonly expiration: Date | undefined;
   readonly #secretAccessKey: string;
   readonly #sessionToken: string | undefined;
 
   constructor(identity: AwsCredentialIdentity) {
+    super();
     this.accessKeyId = identity.accessKeyId;
     this.#secretAccessKey = identity.secretAccessKey;
     this.#sessionToken = identity.sessionToken;
@@ -49,11 +51,11 @@ export class AwsCredentials implements AwsCredentialIdentity {
     };
   }
 
-  toString(): string {
+  override toString(): string {
     return `AwsCredentials(${this.accessKeyId})`;
   }
 
-  [Symbol.for('nodejs.util.inspect.custom')](
+  protected override inspectRedacted(
     _depth: number,
     options: unknown,
     inspect: (value: unknown, options: unknown) => string,

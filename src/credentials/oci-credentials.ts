@@ -3,6 +3,7 @@
  * value lives in a `#private` field and every printed form redacts it.
  */
 import { redactKeyId } from '../auth/oci-key-id.js';
+import { Redacted } from '../auth/redacted.js';
 
 /** How the keyId was formed. */
 export type OciAuthenticationType = 'api_key' | 'security_token';
@@ -18,13 +19,11 @@ export interface OciCredentialsInit {
   profile?: string | undefined;
 }
 
-const INSPECT = Symbol.for('nodejs.util.inspect.custom');
-
 /**
  * A keyId and a non-extractable private key, ready for `createOciSigner(credentials)` (it has the
  * `{ keyId, privateKey }` shape), plus the region and where they came from.
  */
-export class OciCredentials {
+export class OciCredentials extends Redacted {
   readonly #keyId: string;
   readonly #privateKey: CryptoKey;
   /** `region` of the profile, else `OCI_REGION`. */
@@ -34,6 +33,7 @@ export class OciCredentials {
   readonly profile: string | undefined;
 
   constructor(init: OciCredentialsInit) {
+    super();
     this.#keyId = init.keyId;
     this.#privateKey = init.privateKey;
     this.region = init.region;
@@ -64,7 +64,7 @@ export class OciCredentials {
   }
 
   /** `util.inspect` output: redacted like {@link OciCredentials.toJSON}. */
-  [INSPECT](): string {
+  protected override inspectRedacted(): string {
     const fields = Object.entries(this.toJSON())
       .filter(([, value]) => value !== undefined)
       .map(([name, value]) => `${name}: '${value}'`);
@@ -72,7 +72,7 @@ export class OciCredentials {
   }
 
   /** Redacted like {@link OciCredentials.toJSON}. */
-  toString(): string {
-    return this[INSPECT]();
+  override toString(): string {
+    return this.inspectRedacted();
   }
 }

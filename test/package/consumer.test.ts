@@ -319,4 +319,18 @@ describe('browser bundle of the installed package', () => {
     expect(bundle.inputs.some((f) => f.endsWith('dist/src/client/platform-browser.js'))).toBe(true);
     expect(nodeReferences(bundle)).toEqual([]);
   });
+
+  test('tree-shakes one client as well as the sources do: no other service, no second signer', async () => {
+    const options = { minify: true };
+    const athenaOnly = await readFile(path.join(ROOT, 'test/browser/page/athena-only.ts'), 'utf8');
+    const installed = await bundleForBrowser({ contents: athenaOnly, resolveDir: app }, options);
+    const sources = await bundleForBrowser(
+      { contents: athenaOnly, resolveDir: ROOT },
+      { ...options, conditions: ['source'] },
+    );
+    // A bundler drops what a client does not use from `#core` statement by statement; a class
+    // it cannot prove pure (src/auth/redacted.ts) would stay, as the OCI signer once did.
+    expect(installed.text).not.toMatch(/RSASSA-PKCS1-v1_5|OciRequestSigner/);
+    expect(installed.gzipBytes).toBeLessThan(sources.gzipBytes * 1.05);
+  });
 });
