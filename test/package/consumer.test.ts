@@ -1,8 +1,8 @@
 /**
  * The package as a user installs it: build, pack (with the published manifest), lint the tarball
  * with publint and attw, install it into a fresh project, type-check consumer code under
- * `moduleResolution: bundler` and `node16`, run a plain Node ESM app against the emulator, and
- * bundle the browser subpaths with esbuild.
+ * `moduleResolution: bundler` and `node16`, run a plain Node ESM app and a CommonJS app
+ * (require(esm), Node >= 20.19) against the emulator, and bundle the browser subpaths with esbuild.
  */
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -72,8 +72,9 @@ describe('packed tarball', () => {
   });
 
   test('passes attw with the esm-only profile for every subpath', async () => {
-    // esm-only: the package is ESM-only (Node >= 20), so CommonJS `require` and TypeScript's
-    // legacy `node10` resolution (no `exports` support) are out of scope. attw exits non-zero
+    // esm-only: the package is ESM-only (Node >= 20); CommonJS apps `require()` it through
+    // Node's require(esm) (>= 20.19, tested below), which attw's node16-cjs check predates, and
+    // TypeScript's legacy `node10` resolution (no `exports` support) is out of scope. attw exits non-zero
     // on any other problem, which `sh` turns into a failure.
     const out = await sh(
       path.join(BIN, 'attw'),
@@ -217,6 +218,12 @@ describe('TypeScript consumers', () => {
   );
 });
 
+/** Node's `require()` of ES modules without top-level await is on by default from 20.19. */
+const REQUIRE_ESM = (() => {
+  const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+  return major > 20 || (major === 20 && minor >= 19);
+})();
+
 describe('Node ESM consumer', () => {
   let emulator: Emulator;
   beforeAll(async () => {
@@ -267,6 +274,31 @@ describe('Node ESM consumer', () => {
       const signedOk = emulator.requests.filter((r) => r.signed && r.status === 200);
       expect(new Set(signedOk.map((r) => r.api))).toEqual(new Set(['athena', 'nimble', 'oci']));
       expect(emulator.requests.filter((r) => r.authFailure !== undefined)).toHaveLength(1);
+    },
+    SLOW,
+  );
+
+  test.runIf(REQUIRE_ESM)(
+    'a CommonJS app require()s every subpath (Node >= 20.19) and lists sessions from the emulator',
+    async () => {
+      const notebook = emulator.data.athena.notebooks[0]!;
+      const aws = emulator.credentials.aws[0]!;
+      const input = {
+        url: emulator.url,
+        region: emulator.credentials.region,
+        aws: { accessKeyId: aws.accessKeyId, secretAccessKey: aws.secretAccessKey },
+        notebookId: notebook.notebookId,
+      };
+      const out = await sh(process.execPath, ['src/require-consumer.cjs'], {
+        cwd: app,
+        env: { ...outsideEnv(), SMOKE_INPUT: JSON.stringify(input) },
+      });
+      expect(JSON.parse(out)).toEqual({
+        clients: true,
+        athenaIds: notebook.sessions.slice(0, 5).map((s) => s.SessionId),
+        validationShared: true,
+        serviceExceptionShared: true,
+      });
     },
     SLOW,
   );
