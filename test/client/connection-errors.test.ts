@@ -1,20 +1,8 @@
-import { createServer } from 'node:net';
 import { expect, it } from 'vitest';
 import { NimbleStudioClient } from 'cloud-sessions/nimble-studio';
 import { ConnectionError } from 'cloud-sessions/runtime';
 import { testAwsCredentials } from '../helpers/credentials.js';
-
-/** A loopback port nothing listens on (bound, then released). */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { unusedLoopbackPort } from '../helpers/ports.js';
 
 it.each([
   ['without retries', false as const, 1],
@@ -24,7 +12,7 @@ it.each([
   async (_n, retry, attempts) => {
     const client = new NimbleStudioClient({
       region: 'us-west-2',
-      endpoint: `http://127.0.0.1:${await closedPort()}`,
+      endpoint: `http://127.0.0.1:${await unusedLoopbackPort()}`,
       credentials: testAwsCredentials,
       retry,
     });

@@ -7,13 +7,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
 import { bundleForBrowser, nodeReferences, type BrowserBundle } from '../browser/bundle.js';
-import type { SmokeConfig } from '../browser/page/app.js';
+import { expectSmokeCallsVerified, expectedSmokeResult, smokeConfig } from '../helpers/smoke.js';
+import { unusedLoopbackPort } from '../helpers/ports.js';
 
 /** The `workerd` package (CommonJS): the binary's path and the newest compatibility date it knows. */
 const workerd = createRequire(import.meta.url)('workerd') as {
@@ -30,17 +30,6 @@ let dir: string;
 let runtime: ChildProcess | undefined;
 let runtimeLog = '';
 let workerUrl: string;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** A workerd config: the worker on a loopback socket, allowed to fetch loopback addresses. */
 function capnpConfig(port: number): string {
@@ -81,7 +70,7 @@ beforeAll(async () => {
   emulator = await startEmulator();
   dir = await mkdtemp(path.join(tmpdir(), 'cloud-sessions-workerd-'));
   await writeFile(path.join(dir, 'worker.js'), workerBundle.text);
-  const port = await freePort();
+  const port = await unusedLoopbackPort();
   await writeFile(path.join(dir, 'config.capnp'), capnpConfig(port));
   runtime = spawn(workerd.default, ['serve', path.join(dir, 'config.capnp')], {
     cwd: dir,
@@ -101,55 +90,17 @@ afterAll(async () => {
 
 describe('workerd', () => {
   test('signs with SigV4 and OCI, calls the emulator and paginates', async () => {
-    const notebook = emulator.data.athena.notebooks[0]!;
-    const studio = emulator.data.nimble.studios[0]!;
-    const platform = emulator.data.oci.platforms[0]!;
-    const workspace = platform.workspaces[0]!;
-    const aws = emulator.credentials.aws[0]!;
-    const config: SmokeConfig = {
-      url: emulator.url,
-      region: emulator.credentials.region,
-      aws: { accessKeyId: aws.accessKeyId, secretAccessKey: aws.secretAccessKey },
-      oci: {
-        keyId: emulator.credentials.oci.keyId,
-        privateKeyPem: emulator.credentials.oci.privateKeyPem,
-      },
-      notebookId: notebook.notebookId,
-      studioId: studio.studioId,
-      aiDataPlatformId: platform.aiDataPlatformId,
-      workspaceKey: workspace.workspaceKey,
-    };
+    const config = smokeConfig(emulator);
     const response = await fetch(workerUrl, { method: 'POST', body: JSON.stringify(config) });
     const result: unknown = await response.json();
     expect(response.status, JSON.stringify(result)).toBe(200);
 
-    const nimbleIds = studio.sessions.map((s) => s.sessionId);
-    expect(result).toEqual({
-      athenaIds: notebook.sessions.map((s) => s.SessionId),
-      athenaDatesAreDates: true,
-      nimbleIds: nimbleIds.slice(0, 30),
-      nimbleResumeToken: expect.any(String),
-      nimbleResumedIds: nimbleIds.slice(30, 35),
-      ociIds: workspace.sessions.map((s) => s.id),
-      badSignature: {
-        serviceError: true,
-        cloudSessionsError: true,
-        code: 'InvalidSignatureException',
-      },
-      // Recent compatibility dates give workers a `process` global; nothing here relies on it.
-      hasProcess: expect.any(Boolean),
-    });
+    // Recent compatibility dates give workers a `process` global; nothing here relies on it.
+    expect(result).toEqual(expectedSmokeResult(emulator, expect.any(Boolean)));
   });
 
   test('the emulator verified every signature the worker made but the tampered one', () => {
-    const calls = emulator.requests;
-    expect(calls.length).toBeGreaterThan(0);
-    expect(calls.every((r) => r.signed)).toBe(true);
-    const rejected = calls.filter((r) => r.authFailure !== undefined);
-    expect(rejected).toEqual([expect.objectContaining({ api: 'athena', status: 400 })]);
-    const verified = calls.filter((r) => r.authFailure === undefined);
-    expect(verified.every((r) => r.status === 200)).toBe(true);
-    expect(new Set(verified.map((r) => r.api))).toEqual(new Set(['athena', 'nimble', 'oci']));
+    expectSmokeCallsVerified(emulator.requests);
   });
 
   test('the worker bundle has no node: import and takes the browser-side #platform', () => {

@@ -14,6 +14,7 @@ import { entryPoints } from '../../scripts/build.js';
 import { CORE_OUT } from '../../scripts/build-core.js';
 import type { Manifest } from '../../scripts/package-manifest.js';
 import { outsideEnv, packPublished, ROOT, sh } from './pack.js';
+import { smokeConfig } from '../helpers/smoke.js';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 const TSC = path.join(ROOT, 'node_modules/typescript/bin/tsc');
@@ -240,21 +241,7 @@ describe('Node ESM consumer', () => {
       const studio = emulator.data.nimble.studios[0]!;
       const platform = emulator.data.oci.platforms[0]!;
       const workspace = platform.workspaces[0]!;
-      const aws = emulator.credentials.aws[0]!;
-      const input = {
-        url: emulator.url,
-        region: emulator.credentials.region,
-        // Copied field by field: the emulator's credential objects redact themselves in JSON.
-        aws: { accessKeyId: aws.accessKeyId, secretAccessKey: aws.secretAccessKey },
-        oci: {
-          keyId: emulator.credentials.oci.keyId,
-          privateKeyPem: emulator.credentials.oci.privateKeyPem,
-        },
-        notebookId: notebook.notebookId,
-        studioId: studio.studioId,
-        aiDataPlatformId: platform.aiDataPlatformId,
-        workspaceKey: workspace.workspaceKey,
-      };
+      const input = smokeConfig(emulator);
       const out = await sh(process.execPath, ['src/smoke.mjs'], {
         cwd: app,
         env: { ...outsideEnv(), SMOKE_INPUT: JSON.stringify(input) },
@@ -282,16 +269,9 @@ describe('Node ESM consumer', () => {
     'a CommonJS app require()s every subpath (Node >= 20.19) and lists sessions from the emulator',
     async () => {
       const notebook = emulator.data.athena.notebooks[0]!;
-      const aws = emulator.credentials.aws[0]!;
-      const input = {
-        url: emulator.url,
-        region: emulator.credentials.region,
-        aws: { accessKeyId: aws.accessKeyId, secretAccessKey: aws.secretAccessKey },
-        notebookId: notebook.notebookId,
-      };
       const out = await sh(process.execPath, ['src/require-consumer.cjs'], {
         cwd: app,
-        env: { ...outsideEnv(), SMOKE_INPUT: JSON.stringify(input) },
+        env: { ...outsideEnv(), SMOKE_INPUT: JSON.stringify(smokeConfig(emulator)) },
       });
       expect(JSON.parse(out)).toEqual({
         clients: true,
