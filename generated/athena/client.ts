@@ -18,7 +18,8 @@ import {
   ResourceNotFoundException,
 } from './errors.js';
 
-type Schemas = components['schemas'];
+/** The spec's named schemas (`components['schemas']`), as openapi-typescript types them. */
+export type Schemas = components['schemas'];
 /** The `ListNotebookSessionsRequest` shape of the spec. */
 export type ListNotebookSessionsRequest = Schemas['ListNotebookSessionsRequest'];
 /** The `ListNotebookSessionsResponse` shape of the spec. */
@@ -31,7 +32,7 @@ export type ListNotebookSessionsInput = Schemas['ListNotebookSessionsRequest'];
 export type ListNotebookSessionsOutput = Schemas['ListNotebookSessionsResponse'];
 
 /** How the Athena client talks to the service (from the spec's x- extensions). */
-export const athenaService: ServiceDescription = {
+const athenaService: ServiceDescription = {
   name: 'Athena',
   protocol: 'awsJson1_1',
   targetPrefix: 'AmazonAthena',

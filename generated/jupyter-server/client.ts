@@ -13,7 +13,8 @@ import type {
 import { iso8601 } from '../../src/client/timestamps.js';
 import { JupyterServerServiceException } from './errors.js';
 
-type Schemas = components['schemas'];
+/** The spec's named schemas (`components['schemas']`), as openapi-typescript types them. */
+export type Schemas = components['schemas'];
 /** Kernel information. */
 export type Kernel = Schemas['Kernel'];
 /** A session. */
@@ -52,7 +53,7 @@ export interface DeleteSessionInput {
 export type DeleteSessionOutput = Record<string, never>;
 
 /** How the JupyterServer client talks to the service (from the spec's x- extensions). */
-export const jupyterServerService: ServiceDescription = {
+const jupyterServerService: ServiceDescription = {
   name: 'JupyterServer',
   protocol: 'restJson',
   auth: { scheme: 'header-token', header: 'Authorization', format: 'token {token}' },

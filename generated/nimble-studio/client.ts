@@ -22,7 +22,8 @@ import {
   ValidationException,
 } from './errors.js';
 
-type Schemas = components['schemas'];
+/** The spec's named schemas (`components['schemas']`), as openapi-typescript types them. */
+export type Schemas = components['schemas'];
 /** The `ListStreamingSessionsResponse` shape of the spec. */
 export type ListStreamingSessionsResponse = Schemas['ListStreamingSessionsResponse'];
 /** A streaming session is a virtual workstation created using a particular launch profile. */
@@ -132,7 +133,7 @@ export interface ListStreamingSessionsInput {
 export type ListStreamingSessionsOutput = Schemas['ListStreamingSessionsResponse'];
 
 /** How the NimbleStudio client talks to the service (from the spec's x- extensions). */
-export const nimbleStudioService: ServiceDescription = {
+const nimbleStudioService: ServiceDescription = {
   name: 'NimbleStudio',
   protocol: 'restJson1',
   auth: { scheme: 'sigv4', signingName: 'nimble' },

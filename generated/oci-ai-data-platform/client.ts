@@ -19,7 +19,8 @@ import {
   TooManyRequests,
 } from './errors.js';
 
-type Schemas = components['schemas'];
+/** The spec's named schemas (`components['schemas']`), as openapi-typescript types them. */
+export type Schemas = components['schemas'];
 /** Error information. */
 export type Error = Schemas['Error'];
 /** Summary of the kernel of a session. */
@@ -55,7 +56,7 @@ export type ListSessionsOutput = Schemas['SessionCollection'] & {
 };
 
 /** How the AiDataPlatform client talks to the service (from the spec's x- extensions). */
-export const aiDataPlatformService: ServiceDescription = {
+const aiDataPlatformService: ServiceDescription = {
   name: 'AiDataPlatform',
   protocol: 'ociRest',
   auth: { scheme: 'oci-signature-v1' },

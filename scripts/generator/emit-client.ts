@@ -77,7 +77,14 @@ export function emitClient(file: SourceFile, service: ServiceModel): void {
     namedImports: [`${service.name}ServiceException`, ...service.errors.map((e) => e.code)],
   });
 
-  file.addTypeAlias({ name: 'Schemas', type: "components['schemas']" });
+  file.addTypeAlias({
+    name: 'Schemas',
+    isExported: true,
+    docs: docs(
+      "The spec's named schemas (`components['schemas']`), as openapi-typescript types them.",
+    ),
+    type: "components['schemas']",
+  });
   const enumNames = new Set(service.enums.map((e) => e.name));
   for (const { name, description } of service.schemas) {
     if (enumNames.has(name)) continue;
@@ -105,8 +112,8 @@ export function emitClient(file: SourceFile, service: ServiceModel): void {
 
   for (const op of service.operations) emitOperationTypes(file, op);
 
+  // Not exported: what the runtime needs to know, not part of the client's API.
   file.addVariableStatement({
-    isExported: true,
     declarationKind: VariableDeclarationKind.Const,
     docs: docs(
       `How the ${service.name} client talks to the service (from the spec's x- extensions).`,

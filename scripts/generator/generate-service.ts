@@ -72,5 +72,21 @@ async function emitTypes(spec: Json): Promise<string> {
       return undefined;
     },
   });
-  return astToString(ast);
+  return documentRoots(astToString(ast));
+}
+
+/** TSDoc for the root interfaces openapi-typescript emits undocumented (typedoc requires it). */
+const ROOT_DOCS: Record<string, string> = {
+  paths:
+    "The spec's paths and their operations, as openapi-typescript types them; generated calls are type-checked against it.",
+  components:
+    "The spec's reusable schemas, parameters and responses, as openapi-typescript types them.",
+  operations: "The spec's operations by operationId, as openapi-typescript types them.",
+};
+
+function documentRoots(code: string): string {
+  return code.replace(
+    /^export interface (paths|components|operations) \{/gm,
+    (line, name: string) => `/** ${ROOT_DOCS[name]} */\n${line}`,
+  );
 }
