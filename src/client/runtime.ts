@@ -3,7 +3,7 @@ import { describeFailure } from '../errors/transport.js';
 import { Clock } from '../transport/clock.js';
 import type { HttpRequest, RequestSigner } from '../transport/http-request.js';
 import { resolveRetryPolicy, type RetryPolicy } from '../retry/policy.js';
-import { RetryQuota } from '../retry/quota.js';
+import { createRetryQuota, type RetryQuota } from '../retry/quota.js';
 import { withRetries, type AttemptContext } from '../retry/run.js';
 import { resolveEndpoint } from './endpoints.js';
 import { identifyError } from './error-parsing.js';
@@ -12,7 +12,6 @@ import { validateInput } from './validate.js';
 import { redactHeaders, redactUrl } from './logging.js';
 import { defaultRetryPolicy, type AnyClientConfig, type CallOptions } from './config.js';
 import type { OperationDescription, ServiceDescription } from './service.js';
-import { ociConfigFileOptions } from './signing-oci.js';
 import { platformDefaults } from '#platform';
 import {
   createRequestBuilder,
@@ -55,31 +54,29 @@ export class ServiceRuntime<Paths extends {}> {
     this.#service = service;
     this.#config = { ...config };
     this.#policy = resolveRetryPolicy(defaultRetryPolicy(service.retry), config.retry);
-    this.#quota = this.#policy.quota ? new RetryQuota(this.#policy.quota) : undefined;
+    this.#quota = createRetryQuota(this.#policy);
     // With the region known up front, configuration errors surface here, not at the first call.
     if (config.region !== undefined) this.#connection = this.#connect(config.region);
   }
 
   /** Endpoint and signer; the region may come from the environment or a profile (Node). */
   async #connectLazily(): Promise<Connection> {
-    const { region, profile, auth } = this.#config;
-    // A key given explicitly carries no region; the DEFAULT profile's (or OCI_REGION) applies.
-    const fileOptions = ociConfigFileOptions(auth) ?? {};
-    const resolved =
-      region ??
-      (this.#service.auth.scheme === 'oci-signature-v1'
-        ? await platformDefaults.ociRegion(fileOptions)
-        : this.#service.auth.scheme === 'sigv4'
-          ? await platformDefaults.awsRegion(profile)
-          : undefined);
-    return this.#connect(resolved);
+    const region =
+      this.#config.region ??
+      (await this.#service.signing.defaultRegion?.(this.#config, platformDefaults));
+    return this.#connect(region);
   }
 
   #connect(region: string | undefined): Connection {
     const baseUrl = resolveEndpoint(this.#service.endpoints, { ...this.#config, region });
     return {
       http: createRequestBuilder(baseUrl),
-      signer: this.#service.signing(this.#service.auth, this.#config, region, platformDefaults),
+      signer: this.#service.signing.create(
+        this.#service.auth,
+        this.#config,
+        region,
+        platformDefaults,
+      ),
     };
   }
 
@@ -239,7 +236,7 @@ export class ServiceRuntime<Paths extends {}> {
   }
 }
 
-export function headersRecord(headers: Headers): Record<string, string> {
+function headersRecord(headers: Headers): Record<string, string> {
   const record: Record<string, string> = {};
   headers.forEach((value, name) => (record[name] = value));
   return record;

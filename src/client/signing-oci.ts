@@ -4,8 +4,12 @@ import type { PlatformDefaults } from './platform.js';
 import type { SignerFactory } from './signing.js';
 
 /** OCI HTTP Signature v1 with the `auth` option: a key, a provider, or a config-file profile. */
-export const ociSigning: SignerFactory = (_auth, config, _region, defaults) =>
-  config.signer ?? createOciSigner({ credentials: ociCredentials(config.auth, defaults) });
+export const ociSigning: SignerFactory = {
+  create: (_auth, config, _region, defaults) =>
+    config.signer ?? createOciSigner({ credentials: ociCredentials(config.auth, defaults) }),
+  // A key given explicitly carries no region; the DEFAULT profile's (or OCI_REGION) applies.
+  defaultRegion: (config, defaults) => defaults.ociRegion(ociConfigFileOptions(config.auth) ?? {}),
+};
 
 function ociCredentials(
   auth: OciAuth | undefined,
@@ -20,7 +24,7 @@ function ociCredentials(
  * undefined when it is a key or a provider of one. The one place that tells the forms apart;
  * the runtime also uses it to find the profile's region.
  */
-export function ociConfigFileOptions(
+function ociConfigFileOptions(
   auth: OciAuth | undefined,
 ): { profile?: string; configFile?: string } | undefined {
   if (auth === undefined) return {};
