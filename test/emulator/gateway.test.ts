@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
 import { mapJupyterError, resolveGateways } from '../../src/emulator/oci-gateway.js';
+import { unusedLoopbackPort } from '../helpers/ports.js';
 import { ociFetch, ociPath } from './helpers.js';
 
 const PLATFORM = 'ocid1.aidataplatform.oc1..gateway';
@@ -142,10 +143,7 @@ describe('Jupyter gateway mode', () => {
   });
 
   test('an unreachable Jupyter server is an InternalServerError', async () => {
-    const probe = createServer();
-    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
-    const port = (probe.address() as AddressInfo).port;
-    await new Promise<void>((r) => probe.close(() => r()));
+    const port = await unusedLoopbackPort();
     const gone = await startEmulator({ jupyter: { url: `http://127.0.0.1:${port}`, token: 'T' } });
     try {
       const res = await ociFetch(gone, ociPath(PLATFORM, WORKSPACE));
