@@ -2,6 +2,7 @@ import { inspect } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import { ConfigurationError } from '../../src/errors/index.js';
 import { DEFAULT_AWS_CREDENTIAL, startEmulator } from '../../src/emulator/index.js';
+import { unusedLoopbackPort } from '../helpers/ports.js';
 import { nimbleCall } from './helpers.js';
 
 describe('startEmulator', () => {
@@ -82,9 +83,7 @@ describe('startEmulator', () => {
   });
 
   test('a given port is used', async () => {
-    const probe = await startEmulator();
-    const port = probe.port;
-    await probe.close();
+    const port = await unusedLoopbackPort();
     const emu = await startEmulator({ port });
     try {
       expect(emu.port).toBe(port);
