@@ -4,23 +4,12 @@ import {
   defaultPathSerializer,
   type Client,
 } from 'openapi-fetch';
-
-/**
- * The request one attempt sends before signing: what openapi-fetch's serializers produced.
- * Header names are lower case (HTTP names are case-insensitive; SigV4 and OCI sign them lower
- * case anyway).
- */
-export interface WireRequest {
-  url: string;
-  method: string;
-  headers: Record<string, string>;
-  body: string | undefined;
-}
+import type { HttpRequest } from '../transport/http-request.js';
 
 /** The per-attempt options a generated call spreads into its request. */
 export interface AttemptInit {
-  /** Signs and sends (the runtime's transport step). */
-  transport: (request: WireRequest) => Promise<Response>;
+  /** Signs and sends (the runtime's transport step). Header names are lower case. */
+  transport: (request: HttpRequest) => Promise<Response>;
   headers: Record<string, string>;
 }
 
@@ -102,7 +91,16 @@ async function send(
     querySerializer,
     pathSerializer: defaultPathSerializer,
   });
-  const response = await init.transport({ url, method, headers, body });
+  // awsJson paths carry the operation in a fragment (`/#X-Amz-Target=...`); it is never sent.
+  // Cut before parsing: the serializers percent-encode `#` in parameters, so the first `#` is
+  // the fragment, and parsing the shorter string is cheaper than clearing `url.hash` after.
+  const fragment = url.indexOf('#');
+  const response = await init.transport({
+    url: new URL(fragment < 0 ? url : url.slice(0, fragment)),
+    method,
+    headers,
+    body,
+  });
   return readResponse(response);
 }
 

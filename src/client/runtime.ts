@@ -18,7 +18,6 @@ import {
   type AttemptInit,
   type RawResult,
   type RequestBuilder,
-  type WireRequest,
 } from './request-builder.js';
 
 /** What a client needs before its first request; resolved once. */
@@ -146,24 +145,13 @@ export class ServiceRuntime<Paths extends {}> {
     return this.#output<Output>(operation, result.data, result.response);
   }
 
-  /** Signs the request openapi-fetch built and sends it with the `fetch` of this moment. */
+  /** Signs the request the builder made and sends it with the `fetch` of this moment. */
   async #transmit(
     signer: RequestSigner | undefined,
-    request: WireRequest,
+    wire: HttpRequest,
     ctx: AttemptContext,
     signal: AbortSignal | undefined,
   ): Promise<Response> {
-    // awsJson paths carry the operation in a fragment (`/#X-Amz-Target=...`); it is never sent.
-    // Cut before parsing: openapi-fetch percent-encodes `#` in parameters, so the first `#` is
-    // the fragment, and parsing the shorter string is cheaper than clearing `url.hash` after.
-    const fragment = request.url.indexOf('#');
-    const url = new URL(fragment < 0 ? request.url : request.url.slice(0, fragment));
-    const wire: HttpRequest = {
-      method: request.method,
-      url,
-      headers: request.headers,
-      body: request.body,
-    };
     if (signer) await signer.sign(wire, this.clock.now());
     // Looked up per call, not captured: nock and test doubles replace globalThis.fetch later.
     const fetchImpl = this.#config.fetch ?? globalThis.fetch;

@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import type { paths as AthenaPaths } from '../../generated/athena/types.js';
 import type { paths as JupyterPaths } from '../../generated/jupyter-server/types.js';
 import type { paths as NimblePaths } from '../../generated/nimble-studio/types.js';
 import type { paths as OciPaths } from '../../generated/oci-ai-data-platform/types.js';
-import {
-  createRequestBuilder,
-  type AttemptInit,
-  type WireRequest,
-} from '../../src/client/request-builder.js';
+import { createRequestBuilder, type AttemptInit } from '../../src/client/request-builder.js';
+import type { HttpRequest } from '../../src/transport/http-request.js';
 
 /** A transport that records the request and answers with `response`. */
-function recording(response: () => Response): { init: AttemptInit; sent: WireRequest[] } {
-  const sent: WireRequest[] = [];
+function recording(response: () => Response): { init: AttemptInit; sent: HttpRequest[] } {
+  const sent: HttpRequest[] = [];
   return {
     sent,
     init: {
@@ -37,7 +35,7 @@ describe('createRequestBuilder: the request, through openapi-fetch serializers',
         query: { createdBy: undefined, nextToken: 'a+b=c', ownedBy: 'me', sessionIds: undefined },
       },
     });
-    expect(sent).toEqual([
+    expect(sent.map((r) => ({ ...r, url: r.url.href }))).toEqual([
       {
         url: 'https://nimble.example/2020-08-01/studios/stu%20dio%2F1/streaming-sessions?nextToken=a%2Bb%3Dc&ownedBy=me',
         method: 'GET',
@@ -128,5 +126,25 @@ describe('generated calls are type-checked through openapi-fetch types', () => {
       void http.POST('/2020-08-01/studios/{studioId}/streaming-sessions', { ...init });
     };
     expect(typeof compileOnly).toBe('function');
+  });
+});
+
+describe('createRequestBuilder: the awsJson fragment', () => {
+  it('cuts the path fragment that names the operation; a `#` in a parameter stays encoded', async () => {
+    const http = createRequestBuilder<NimblePaths>('https://nimble.example');
+    const { init, sent } = recording(() => json(200, { sessions: [] }));
+    await http.GET('/2020-08-01/studios/{studioId}/streaming-sessions', {
+      ...init,
+      params: { path: { studioId: 'a#b' }, query: { nextToken: '#t' } },
+    });
+    expect(sent[0]!.url.href).toBe(
+      'https://nimble.example/2020-08-01/studios/a%23b/streaming-sessions?nextToken=%23t',
+    );
+    const athena = createRequestBuilder<AthenaPaths>('https://athena.example');
+    await athena.POST('/#X-Amz-Target=AmazonAthena.ListNotebookSessions', {
+      ...init,
+      body: { NotebookId: '00000000-0000-4000-8000-000000000001' },
+    });
+    expect(sent[1]!.url.href).toBe('https://athena.example/');
   });
 });
