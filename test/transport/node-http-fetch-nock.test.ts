@@ -8,12 +8,11 @@ import { AthenaClient } from 'cloud-sessions/athena';
 import { NimbleStudioClient, ResourceNotFoundException } from 'cloud-sessions/nimble-studio';
 import { createNodeHttpFetch } from 'cloud-sessions/node';
 import { testAwsCredentials } from '../helpers/credentials.js';
-import { retryLog } from '../integration/clients.js';
+import { FAST_RETRY, retryLog } from '../integration/clients.js';
 
 const ATHENA = 'https://athena.us-east-1.amazonaws.com';
 const NIMBLE = 'https://nimble.us-east-1.amazonaws.com';
 const NOTEBOOK = '0123abcd-0123-0123-0123-0123456789ab';
-const FAST = { baseDelayMs: 1, maxDelayMs: 5, maxAttempts: 10, quota: false } as const;
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => {
@@ -27,7 +26,7 @@ function athena(logger?: ReturnType<typeof retryLog>['logger']): AthenaClient {
     region: 'us-east-1',
     credentials: testAwsCredentials,
     fetch: createNodeHttpFetch(),
-    retry: FAST,
+    retry: FAST_RETRY,
     logger,
   });
 }

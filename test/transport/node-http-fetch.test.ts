@@ -16,11 +16,14 @@ import { NotAuthorizedOrNotFound } from 'cloud-sessions/oci-ai-data-platform';
 import { createNodeHttpFetch } from 'cloud-sessions/node';
 import { AbortError, TimeoutError, type ServiceError } from 'cloud-sessions/runtime';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator/index.js';
-import { athenaClient, nimbleClient, ociClient, retryLog } from '../integration/clients.js';
+import {
+  FAST_RETRY,
+  athenaClient,
+  nimbleClient,
+  ociClient,
+  retryLog,
+} from '../integration/clients.js';
 import { startCountingProxy } from './servers.js';
-
-/** Small delays so fault tests stay fast (the brief's settings for correctness tests). */
-const FAST = { baseDelayMs: 1, maxDelayMs: 5, maxAttempts: 10, quota: false } as const;
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -114,7 +117,7 @@ describe.each(SERVICES)('$name with fetch: createNodeHttpFetch()', (service) => 
   it('raises the typed service error with its status and request id', async () => {
     const emulator = await emulatorWith();
     const error = await rejection(
-      service.missing(emulator, { fetch: createNodeHttpFetch(), retry: FAST }),
+      service.missing(emulator, { fetch: createNodeHttpFetch(), retry: FAST_RETRY }),
     );
     expect(error).toBeInstanceOf(service.notFound.Class);
     const serviceError = error as ServiceError;
@@ -130,7 +133,7 @@ describe.each(SERVICES)('$name with fetch: createNodeHttpFetch()', (service) => 
       faults: { rateReset: 0.3, rateTruncated: 0.3, seed: 5 },
     });
     const log = retryLog();
-    const config = { fetch: createNodeHttpFetch(), retry: FAST, logger: log.logger };
+    const config = { fetch: createNodeHttpFetch(), retry: FAST_RETRY, logger: log.logger };
     const expected = await service.list(await emulatorWith(), {});
     for (let i = 0; i < 8; i++) expect(await service.list(emulator, config)).toEqual(expected);
 
@@ -145,7 +148,11 @@ describe.each(SERVICES)('$name with fetch: createNodeHttpFetch()', (service) => 
     const controller = new AbortController();
     const started = Date.now();
     const call = rejection(
-      service.list(emulator, { fetch: createNodeHttpFetch(), retry: FAST }, controller.signal),
+      service.list(
+        emulator,
+        { fetch: createNodeHttpFetch(), retry: FAST_RETRY },
+        controller.signal,
+      ),
     );
     while (emulator.requests.length === 0) await settle(5);
     controller.abort();
@@ -163,7 +170,7 @@ describe.each(SERVICES)('$name with fetch: createNodeHttpFetch()', (service) => 
     const error = await rejection(
       service.list(emulator, {
         fetch: createNodeHttpFetch(),
-        retry: { ...FAST, maxAttempts: 2, attemptTimeoutMs: 50 },
+        retry: { ...FAST_RETRY, maxAttempts: 2, attemptTimeoutMs: 50 },
       }),
     );
     expect(error).toBeInstanceOf(TimeoutError);
@@ -179,7 +186,7 @@ describe('createNodeHttpFetch through the paginators', () => {
       sizes: { athenaNotebooks: 1, athenaSessionsPerNotebook: 200, nimbleStudios: 1 },
       faults: { rateReset: 0.15, rateTruncated: 0.15, seed: 9 },
     });
-    const config = { fetch: createNodeHttpFetch(), retry: FAST };
+    const config = { fetch: createNodeHttpFetch(), retry: FAST_RETRY };
     const notebook = emulator.data.athena.notebooks[0]!;
     const athenaIds: string[] = [];
     const athenaPages = paginateListNotebookSessions(
