@@ -10,19 +10,10 @@ import {
 import type { AwsCredentialIdentity, AwsCredentialSource } from './sigv4-types.js';
 
 /**
- * Checks the shape of credentials: `accessKeyId` and `secretAccessKey` non-empty strings,
- * `sessionToken` a string when present, `expiration` a valid Date when present. The same
- * validator the credential providers use (src/credentials/aws.ts), so both say the same thing.
- * @param origin Where they came from, for the message (e.g. `the credentials provider`).
- */
-export function checkCredentialIdentity(value: unknown, origin: string): AwsCredentialIdentity {
-  return validateAwsCredentials(value, origin);
-}
-
-/**
- * Resolves and checks credentials for one signature. A provider is called every time: caching
- * and refreshing belong to the provider (see `src/credentials/`). Credentials whose `expiration`
- * is at or before `now` are rejected, since AWS would answer `ExpiredToken` anyway.
+ * Resolves and checks credentials for one signature, with the validator the credential providers
+ * use (`validateAwsCredentials`), so both say the same thing. A provider is called every time:
+ * caching and refreshing belong to the provider (see `src/credentials/`). Credentials whose
+ * `expiration` is at or before `now` are rejected, since AWS would answer `ExpiredToken` anyway.
  */
 export async function resolveCredentials(
   source: AwsCredentialSource,
@@ -33,7 +24,7 @@ export async function resolveCredentials(
   const resolved = fromProvider
     ? await callCredentialProvider(source, 'The AWS credentials provider failed')
     : source;
-  const credentials = checkCredentialIdentity(resolved, origin);
+  const credentials = validateAwsCredentials(resolved, origin);
   assertNotExpired(credentials, origin, now);
   return credentials;
 }

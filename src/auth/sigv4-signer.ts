@@ -4,7 +4,8 @@
 import { ConfigurationError } from '../errors/index.js';
 import { Redacted } from './redacted.js';
 import type { HttpRequest, RequestSigner } from '../transport/http-request.js';
-import { checkCredentialIdentity, resolveCredentials } from './sigv4-credentials.js';
+import { validateAwsCredentials } from '../credentials/aws.js';
+import { resolveCredentials } from './sigv4-credentials.js';
 import { sha256Hex } from './sigv4-encoding.js';
 import { signHeaders } from './sigv4-sign.js';
 import type { AwsCredentialSource } from './sigv4-types.js';
@@ -103,7 +104,7 @@ export function createSigV4Signer(config: SigV4SignerConfig): RequestSigner {
     if (typeof credentials !== 'object' || credentials === null) {
       throw new ConfigurationError('SigV4 credentials must be an object or a provider function');
     }
-    checkCredentialIdentity(credentials, 'the configuration');
+    validateAwsCredentials(credentials, 'the configuration');
   }
   return new SigV4Signer(config);
 }

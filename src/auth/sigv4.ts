@@ -25,7 +25,7 @@ export {
 } from './sigv4-canonical.js';
 export { EMPTY_SHA256, sha256Hex } from './sigv4-encoding.js';
 export { deriveSigningKey, signature } from './sigv4-key.js';
-export { checkCredentialIdentity, resolveCredentials } from './sigv4-credentials.js';
+export { resolveCredentials } from './sigv4-credentials.js';
 export {
   MAX_PRESIGN_EXPIRES_SECONDS,
   authorizationHeader,

@@ -126,7 +126,7 @@ export function validateAwsCredentials(value: unknown, source: string): AwsCrede
   const record = value as Record<string, unknown>;
   const accessKeyId = requireString(record, 'accessKeyId', source);
   const secretAccessKey = requireString(record, 'secretAccessKey', source);
-  // null counts as absent, as in the SigV4 signer's `checkCredentialIdentity`.
+  // null counts as absent: the SigV4 signer accepted it before it shared this validator.
   const sessionToken = record['sessionToken'] ?? undefined;
   const expiration = record['expiration'] ?? undefined;
   if (sessionToken !== undefined && typeof sessionToken !== 'string') {
