@@ -104,7 +104,12 @@ export function createSigV4Signer(config: SigV4SignerConfig): RequestSigner {
     if (typeof credentials !== 'object' || credentials === null) {
       throw new ConfigurationError('SigV4 credentials must be an object or a provider function');
     }
-    validateAwsCredentials(credentials, 'the configuration');
+    // The validated copy is kept: it is immutable, so each attempt's check returns it as is
+    // instead of validating and copying the configuration object again.
+    return new SigV4Signer({
+      ...config,
+      credentials: validateAwsCredentials(credentials, 'the configuration'),
+    });
   }
   return new SigV4Signer(config);
 }
