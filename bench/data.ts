@@ -3,6 +3,7 @@
  * every contender sees the same bytes. Athena pages are awsJson1.1 (`NotebookSessionsList`,
  * epoch-second `CreationTime`); Nimble pages are restJson1 (`sessions`, ISO 8601 timestamps).
  */
+import { createPrng } from '../src/emulator/prng.js';
 
 /** The three listings: one small page, a short walk (warm-up, quick mode) and the full walk. */
 export const DATASETS = {
@@ -41,18 +42,6 @@ export const CREDENTIALS = {
 export interface ServedPage {
   readonly body: Buffer;
   readonly nextToken: string | undefined;
-}
-
-/** A deterministic 32-bit PRNG (mulberry32), so the data is the same in every run. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -126,7 +115,7 @@ function listing(
   item: (random: () => number, index: number) => object,
 ): Map<string, ServedPage> {
   const { pages, perPage } = DATASETS[dataset];
-  const random = prng(seed);
+  const random = createPrng(seed).next;
   const pageTokens = tokens(random, pages - 1);
   const served = new Map<string, ServedPage>();
   for (let page = 0; page < pages; page++) {

@@ -7,6 +7,7 @@ import { paginateListNotebookSessions } from 'cloud-sessions/athena';
 import { paginateListStreamingSessions } from 'cloud-sessions/nimble-studio';
 import { paginateListSessions } from 'cloud-sessions/oci-ai-data-platform';
 import { startEmulator, type Emulator, type FaultKind } from '../../src/emulator/index.js';
+import { createPrng } from '../../src/emulator/prng.js';
 import { startFaultServer, type FaultAction } from '../helpers/fault-server.js';
 import {
   FAST_RETRY,
@@ -14,7 +15,6 @@ import {
   nimbleClient,
   ociClient,
   retryLog,
-  seededRandom,
   startPagedOciServer,
 } from './clients.js';
 
@@ -136,7 +136,7 @@ describe('a long listing through 30% injected faults', () => {
   it('OCI: paginateListSessions follows opc-next-page through faults and yields 2,000 items once each', async () => {
     const upstream = await startPagedOciServer({ items: 2_000, pageSize: 20 });
     cleanups.push(() => upstream.close());
-    const random = seededRandom(13);
+    const random = createPrng(13).next;
     const plan = (): FaultAction => {
       const r = random();
       if (r < 0.1)
