@@ -85,21 +85,21 @@ export function authorizationHeader(parts: {
 const GENERATED_HEADERS = new Set(['authorization', 'x-amz-date', 'x-amz-security-token']);
 
 /**
- * Shared by both modes. `buildQuery` runs after the signed header list is known because
- * presigning puts `X-Amz-SignedHeaders` into the query that is itself canonicalized.
+ * Shared by both modes. `dateTime` is `amzDate(context.now)`, formatted once by the caller, which
+ * also signs it. `buildQuery` runs after the signed header list is known because presigning puts
+ * `X-Amz-SignedHeaders` into the query that is itself canonicalized.
  */
 async function sign(
   request: SigV4RequestParts,
   context: SigV4Context,
+  dateTime: string,
   signedPairs: ReadonlyArray<readonly [string, string]>,
-  buildQuery: (signedHeaders: string, scope: string, dateTime: string) => string,
-): Promise<
-  SigV4Signature & { readonly scope: string; readonly dateTime: string; readonly query: string }
-> {
-  const dateTime = amzDate(context.now);
-  const scope = credentialScope(dateTime.slice(0, 8), context.region, context.service);
+  buildQuery: (signedHeaders: string, scope: string) => string,
+): Promise<SigV4Signature & { readonly scope: string; readonly query: string }> {
+  const yyyymmdd = dateTime.slice(0, 8);
+  const scope = credentialScope(yyyymmdd, context.region, context.service);
   const headers = canonicalHeaders(signedPairs);
-  const query = buildQuery(headers.signedHeaders, scope, dateTime);
+  const query = buildQuery(headers.signedHeaders, scope);
   const canonical = canonicalRequest({
     method: request.method,
     path: request.path,
@@ -114,14 +114,13 @@ async function sign(
     stringToSign: toSign,
     signature: await signatureFor(
       context.credentials.secretAccessKey,
-      dateTime.slice(0, 8),
+      yyyymmdd,
       context.region,
       context.service,
       toSign,
     ),
     signedHeaders: headers.signedHeaders,
     scope,
-    dateTime,
     query,
   };
 }
@@ -144,8 +143,9 @@ export async function signHeaders(
       !(context.signPayloadHeader && lower === 'x-amz-content-sha256')
     );
   });
-  added['x-amz-date'] = amzDate(context.now);
-  pairs.push(['x-amz-date', added['x-amz-date']]);
+  const dateTime = amzDate(context.now);
+  added['x-amz-date'] = dateTime;
+  pairs.push(['x-amz-date', dateTime]);
   if (token) {
     added['x-amz-security-token'] = token;
     if (!context.omitSessionToken) pairs.push(['x-amz-security-token', token]);
@@ -154,7 +154,7 @@ export async function signHeaders(
     added['x-amz-content-sha256'] = request.payloadHash;
     pairs.push(['x-amz-content-sha256', request.payloadHash]);
   }
-  const result = await sign(request, context, pairs, () => request.query);
+  const result = await sign(request, context, dateTime, pairs, () => request.query);
   added.authorization = authorizationHeader({
     accessKeyId: context.credentials.accessKeyId,
     scope: result.scope,
@@ -192,7 +192,8 @@ export async function presignQuery(
     ([name]) => !GENERATED_HEADERS.has(name.toLowerCase()),
   );
   const tokenParam = sessionToken ? `&X-Amz-Security-Token=${encodeRfc3986(sessionToken)}` : '';
-  const result = await sign(request, context, pairs, (signedHeaders, scope, dateTime) => {
+  const dateTime = amzDate(context.now);
+  const result = await sign(request, context, dateTime, pairs, (signedHeaders, scope) => {
     const params =
       `X-Amz-Algorithm=${SIGV4_ALGORITHM}` +
       `&X-Amz-Credential=${encodeRfc3986(`${accessKeyId}/${scope}`)}` +
