@@ -93,33 +93,22 @@ export class ServiceRuntime<Paths extends {}> {
     this.#connection = connection;
     const policy =
       options?.retry === undefined ? this.#policy : resolveRetryPolicy(this.#policy, options.retry);
-    // The attempt signal fires only on the caller's abort, an attempt timeout or the total
-    // budget (retry/attempt-scope.ts). Without any of them it never fires, and handing it to
-    // fetch would only cost an abort listener and a FinalizationRegistry entry per request in
-    // undici (about 20 µs under Node 20, see BENCHMARKS.md).
-    const abortable =
-      options?.signal !== undefined ||
-      policy.attemptTimeoutMs !== undefined ||
-      policy.totalBudgetMs !== undefined;
-    return withRetries(
-      (ctx) => this.#attempt<Output>(connection, operation, call, ctx, options, abortable),
-      {
-        policy,
-        quota: this.#quota,
-        signal: options?.signal,
-        clock: this.clock,
-        onRetry: (info) =>
-          this.#config.logger?.warn?.(`${operation.name}: retrying`, {
-            attempt: info.attempt,
-            reason: info.reason,
-            delayMs: info.delayMs,
-            error:
-              info.error instanceof Error
-                ? `${info.error.name}: ${info.error.message}`
-                : String(info.error),
-          }),
-      },
-    );
+    return withRetries((ctx) => this.#attempt<Output>(connection, operation, call, ctx, options), {
+      policy,
+      quota: this.#quota,
+      signal: options?.signal,
+      clock: this.clock,
+      onRetry: (info) =>
+        this.#config.logger?.warn?.(`${operation.name}: retrying`, {
+          attempt: info.attempt,
+          reason: info.reason,
+          delayMs: info.delayMs,
+          error:
+            info.error instanceof Error
+              ? `${info.error.name}: ${info.error.message}`
+              : String(info.error),
+        }),
+    });
   }
 
   async #attempt<Output>(
@@ -128,11 +117,12 @@ export class ServiceRuntime<Paths extends {}> {
     call: TypedCall<Paths>,
     ctx: AttemptContext,
     options: CallOptions | undefined,
-    abortable: boolean,
   ): Promise<Output> {
     const init: AttemptInit = {
+      // A signal that cannot fire would only cost undici an abort listener and a
+      // FinalizationRegistry entry per request (about 20 µs under Node 20, BENCHMARKS.md).
       transport: (request) =>
-        this.#transmit(connection.signer, request, ctx, abortable ? ctx.signal : undefined),
+        this.#transmit(connection.signer, request, ctx, ctx.abortable ? ctx.signal : undefined),
       headers: { ...this.#attemptHeaders(operation, ctx), ...options?.headers },
     };
     let result: RawResult;

@@ -22,11 +22,13 @@ export interface AttemptContext {
   /** The policy's attempt limit. */
   maxAttempts: number;
   /**
-   * Aborts on caller abort, per-attempt timeout or total budget; pass it to `fetch`. With none
-   * of them it is one shared signal that never fires: a listener added to it must be removed,
-   * and there is no point passing it on (the runtime does not).
+   * Aborts on caller abort, per-attempt timeout or total budget; pass it to `fetch` when
+   * `abortable`. With none of them it is one shared signal that never fires: a listener added to
+   * it must be removed, and there is no point passing it on.
    */
   signal: AbortSignal;
+  /** Whether `signal` can fire at all (a caller signal, an attempt timeout or a budget). */
+  abortable: boolean;
   /** One random UUID per call, the same for all its attempts (e.g. `amz-sdk-invocation-id`). */
   invocationId: string;
 }
@@ -130,6 +132,7 @@ export async function withRetries<T>(
       attempt: number,
       maxAttempts: policy.maxAttempts,
       signal: scope.signal,
+      abortable: !scope.inert,
       invocationId,
     };
     let error: unknown;
