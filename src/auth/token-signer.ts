@@ -25,7 +25,8 @@ class HeaderTokenSigner extends Redacted implements RequestSigner {
     token: string,
   ) {
     super();
-    this.#value = format.replace('{token}', token);
+    // A replacer function, so a `$&` or `$$` in the token is inserted as is, not as a pattern.
+    this.#value = format.replace('{token}', () => token);
   }
 
   async sign(request: HttpRequest): Promise<void> {
