@@ -32,16 +32,37 @@ export function decryptOciPrivateKeyPem(
   }) as string;
 }
 
-/** Imports a PEM RSA private key, decrypting it first when it is encrypted. */
+/** The last key imported: a PEM and pass phrase, and the import of them. */
+let lastImport:
+  { pem: string; passPhrase: string | undefined; key: Promise<CryptoKey> } | undefined;
+
+/**
+ * Imports a PEM RSA private key, decrypting it first when it is encrypted. The last successful
+ * import is reused for the same PEM and pass phrase: the clients' default OCI provider reads
+ * `~/.oci/config` and the key file on every attempt (so a refreshed session token is seen), and
+ * decrypting and importing the same key each time would be most of an attempt's signing cost.
+ */
 export async function loadOciPrivateKey(
   pem: string,
   options: LoadOciPrivateKeyOptions = {},
 ): Promise<CryptoKey> {
+  const { passPhrase } = options;
+  if (lastImport && lastImport.pem === pem && lastImport.passPhrase === passPhrase) {
+    return lastImport.key;
+  }
   const source = options.source ?? 'privateKey';
-  const plain = isEncryptedPem(pem)
-    ? decryptOciPrivateKeyPem(pem, options.passPhrase, source)
-    : pem;
-  return importOciPrivateKey(plain, source);
+  const key = (async () =>
+    importOciPrivateKey(
+      isEncryptedPem(pem) ? decryptOciPrivateKeyPem(pem, passPhrase, source) : pem,
+      source,
+    ))();
+  const entry = { pem, passPhrase, key };
+  lastImport = entry;
+  // A failed import is not kept: the next call tries again and reports its own source.
+  key.catch(() => {
+    if (lastImport === entry) lastImport = undefined;
+  });
+  return key;
 }
 
 /** Reads and imports a PEM key file (`key_file`); errors name the file. */

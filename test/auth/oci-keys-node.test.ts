@@ -34,6 +34,21 @@ async function verifies(key: CryptoKey): Promise<boolean> {
 }
 
 describe('loadOciPrivateKey', () => {
+  it('reuses the last import for the same PEM and pass phrase, and only for those', async () => {
+    const first = await loadOciPrivateKey(encryptedPkcs8, { passPhrase: PASS });
+    expect(await loadOciPrivateKey(encryptedPkcs8, { passPhrase: PASS })).toBe(first);
+    const other = await loadOciPrivateKey(keys.pkcs8);
+    expect(other).not.toBe(first);
+    expect(await verifies(other)).toBe(true);
+    // A failed import is not kept: the right pass phrase still works after a wrong one.
+    await expect(loadOciPrivateKey(encryptedPkcs1, { passPhrase: 'wrong' })).rejects.toThrow(
+      CredentialsError,
+    );
+    expect(await verifies(await loadOciPrivateKey(encryptedPkcs1, { passPhrase: PASS }))).toBe(
+      true,
+    );
+  });
+
   it.each([
     ['encrypted PKCS#8', encryptedPkcs8],
     ['legacy encrypted PKCS#1 (DEK-Info)', encryptedPkcs1],
