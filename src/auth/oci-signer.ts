@@ -3,9 +3,10 @@
  * each attempt. Browser-safe (WebCrypto); keys and tokens live in `#private` fields and every
  * printed form of the signer is redacted.
  */
-import { ConfigurationError, CredentialsError, isCloudSessionsError } from '../errors/index.js';
+import { ConfigurationError, CredentialsError } from '../errors/index.js';
 import type { HttpRequest, RequestSigner } from '../transport/http-request.js';
 import { Redacted } from './redacted.js';
+import { callCredentialProvider } from '../credentials/call-provider.js';
 import { type OciKeyId, redactKeyId, resolveKeyId } from './oci-key-id.js';
 import { assertOciSigningKey, importOciPkcs8, privateKeyPkcs8 } from './oci-keys.js';
 import {
@@ -135,13 +136,7 @@ export class OciRequestSigner extends Redacted implements RequestSigner {
           ? onceFrom(source)
           : () => Promise.resolve(source);
     return async () => {
-      let credentials: OciSigningCredentials;
-      try {
-        credentials = await next();
-      } catch (cause) {
-        if (isCloudSessionsError(cause)) throw cause;
-        throw new CredentialsError('the OCI credentials provider failed', { cause });
-      }
+      const credentials = await callCredentialProvider(next, 'the OCI credentials provider failed');
       const keyId = resolveKeyId(credentials.keyId, 'credentials.keyId');
       return { keyId, privateKey: await this.#providedKey(credentials.privateKey) };
     };

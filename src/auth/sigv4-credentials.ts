@@ -2,11 +2,8 @@
  * Turns a credential source (static object or SDK v3 style provider) into checked credentials.
  * Error messages name the field and rule, never a value: every field but `accessKeyId` is secret.
  */
-import {
-  assertNotExpired,
-  callCredentialProvider,
-  validateAwsCredentials,
-} from '../credentials/aws.js';
+import { assertNotExpired, validateAwsCredentials } from '../credentials/aws.js';
+import { callCredentialProvider } from '../credentials/call-provider.js';
 import type { AwsCredentialIdentity, AwsCredentialSource } from './sigv4-types.js';
 
 /**

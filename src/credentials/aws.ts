@@ -1,5 +1,6 @@
-import { CredentialsError, isCloudSessionsError } from '../errors/index.js';
+import { CredentialsError } from '../errors/index.js';
 import { Redacted } from '../auth/redacted.js';
+import { callCredentialProvider } from './call-provider.js';
 import type { AwsCredentialIdentity, AwsCredentialSource } from '../auth/sigv4-types.js';
 
 /**
@@ -160,23 +161,6 @@ export function assertNotExpired(
     throw new CredentialsError(
       `AWS credentials from ${source} expired at ${credentials.expiration.toISOString()}`,
     );
-  }
-}
-
-/**
- * Calls a credentials provider. Its own errors pass through; a foreign failure becomes a
- * `CredentialsError` saying `failure`, the original kept as `cause`: a foreign provider's
- * message is not ours to vet for secrets.
- */
-export async function callCredentialProvider(
-  provider: () => unknown,
-  failure: string,
-): Promise<unknown> {
-  try {
-    return await provider();
-  } catch (error) {
-    if (isCloudSessionsError(error)) throw error;
-    throw new CredentialsError(failure, { cause: error });
   }
 }
 
