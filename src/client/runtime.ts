@@ -142,7 +142,7 @@ export class ServiceRuntime<Paths extends {}> {
     ctx: AttemptContext,
     signal: AbortSignal | undefined,
   ): Promise<Response> {
-    if (signer) await signer.sign(wire, this.clock.now());
+    if (signer) await signer.sign(wire, ctx.signingTime());
     // Looked up per call, not captured: nock and test doubles replace globalThis.fetch later.
     const fetchImpl = this.#config.fetch ?? globalThis.fetch;
     const response = await fetchImpl(wire.url.href, {

@@ -29,6 +29,11 @@ export interface AttemptContext {
   signal: AbortSignal;
   /** Whether `signal` can fire at all (a caller signal, an attempt timeout or a budget). */
   abortable: boolean;
+  /**
+   * The (skew-corrected) time to sign this attempt with. The loop remembers the clock offset it
+   * read, so a skew rejection is judged against the time the request really carried.
+   */
+  signingTime(): Date;
   /** One random UUID per call, the same for all its attempts (e.g. `amz-sdk-invocation-id`). */
   invocationId: string;
 }
@@ -119,7 +124,8 @@ export async function withRetries<T>(
     // The clock this attempt signs with. Another call on this client may correct the clock
     // while this one is in flight; its request still carried the old time, so its skew is
     // judged against that time, or the rejection would look like a real signature error.
-    const signingOffsetMs = clock.offsetMs;
+    // Updated when the attempt asks for its signing time; an unsigned attempt keeps this one.
+    let signingOffsetMs = clock.offsetMs;
     const scope = openAttemptScope({
       attempt: number,
       callerSignal,
@@ -133,6 +139,10 @@ export async function withRetries<T>(
       maxAttempts: policy.maxAttempts,
       signal: scope.signal,
       abortable: !scope.inert,
+      signingTime: () => {
+        signingOffsetMs = clock.offsetMs;
+        return clock.now();
+      },
       invocationId,
     };
     let error: unknown;

@@ -156,6 +156,24 @@ describe('withRetries: clock skew', () => {
     expect(options.clock.offsetMs).toBe(-20 * 60_000);
   });
 
+  it('judges a rejection by the time the attempt signed at, when the clock moved before signing', async () => {
+    const { time, options } = setup();
+    const serverTime = new Date(time.now() + 10 * 60_000);
+    let signedAt: Date | undefined;
+    const error = await failure(
+      withRetries(async (ctx) => {
+        // Another call corrects the clock after this attempt started but before it signs.
+        options.clock.correctTo(serverTime);
+        signedAt = ctx.signingTime();
+        throw serviceError(403, 'InvalidSignatureException', { date: serverTime.toUTCString() });
+      }, options),
+    );
+    // Signed with the server's time, so this is a real signature error, not skew: no retry.
+    expect(signedAt).toEqual(serverTime);
+    expect((error as ServiceError).code).toBe('InvalidSignatureException');
+    expect(error.attempts).toBe(1);
+  });
+
   it('judges a rejection by the clock its attempt signed with, even if another call corrected it', async () => {
     const { time, options } = setup();
     const serverTime = new Date(time.now() + 10 * 60_000);
