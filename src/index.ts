@@ -19,6 +19,8 @@ export {
   AbortError,
   ServiceError,
   type ServiceErrorInit,
+  RedirectError,
+  InvalidResponseError,
 } from './errors/index.js';
 export type { HttpRequest, RequestSigner } from './transport/http-request.js';
 export { Clock } from './transport/clock.js';

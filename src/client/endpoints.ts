@@ -70,6 +70,7 @@ export function resolveEndpoint(templates: EndpointTemplates, options: EndpointO
       );
     }
     const url = typeof endpoint === 'string' ? parseEndpoint(endpoint) : endpoint;
+    checkEndpointUrl(url);
     return url.href.replace(/\/+$/, '');
   }
   const region = options.region;
@@ -117,6 +118,30 @@ function parseEndpoint(endpoint: string): URL {
     return new URL(endpoint);
   } catch {
     throw new ConfigurationError(`Invalid Configuration: endpoint "${endpoint}" is not a URL`);
+  }
+}
+
+/**
+ * Only `http:` and `https:` endpoints can carry these APIs; anything else (`file:`, `data:`,
+ * `javascript:`) is a configuration error at construction instead of a retried network error
+ * on every call (issue 16). A query or fragment would be cut off or mangled by path joining,
+ * and user info would be sent to the host in clear and printed in logs.
+ */
+function checkEndpointUrl(url: URL): void {
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigurationError(
+      `Invalid Configuration: endpoint must be an http: or https: URL (got ${url.protocol})`,
+    );
+  }
+  if (url.search !== '' || url.hash !== '') {
+    throw new ConfigurationError(
+      'Invalid Configuration: endpoint must not have a query string or fragment',
+    );
+  }
+  if (url.username !== '' || url.password !== '') {
+    throw new ConfigurationError(
+      'Invalid Configuration: endpoint must not carry user info (pass credentials in the client options)',
+    );
   }
 }
 

@@ -2,6 +2,8 @@
  * Reads the error code and message out of an error response, per protocol. Pure: table-tested
  * in test/client/error-parsing.test.ts.
  */
+import { MESSAGE_LIMIT, cutText } from '../errors/cut.js';
+
 export type Protocol = 'awsJson1_1' | 'restJson1' | 'ociRest' | 'restJson';
 
 export interface ErrorIdentity {
@@ -62,5 +64,6 @@ export function identifyError(
     (typeof body === 'string' && body.trim() !== ''
       ? `HTTP ${status}: ${body.trim().slice(0, 200)}`
       : `HTTP ${status}`);
-  return { code: code || String(status), message };
+  // A hostile or broken service can send a megabyte message; the full body stays on the error.
+  return { code: cutText(code || String(status), 256), message: cutText(message, MESSAGE_LIMIT) };
 }

@@ -4,7 +4,9 @@ import {
   defaultPathSerializer,
   type Client,
 } from 'openapi-fetch';
+import { ValidationError, isCloudSessionsError } from '../errors/index.js';
 import type { HttpRequest } from '../transport/http-request.js';
+import { checkPathSegments } from './path-segments.js';
 
 /** The per-attempt options a generated call spreads into its request. */
 export interface AttemptInit {
@@ -18,6 +20,8 @@ export interface RawResult {
   data?: unknown;
   error?: unknown;
   response: Response;
+  /** The body as received, for errors about it (InvalidResponseError.body). */
+  text?: string;
 }
 
 /** The HTTP methods a generated client calls. */
@@ -42,6 +46,10 @@ interface CallInit extends AttemptInit {
 }
 
 const querySerializer = createQuerySerializer();
+
+/** openapi-fetch's path serializer, with segments checked (path-segments.ts). */
+const pathSerializer = (path: string, params: Record<string, unknown>): string =>
+  checkPathSegments(path, defaultPathSerializer(path, params));
 
 /**
  * A request builder on openapi-fetch's own serializers (`createFinalURL`, the default path and
@@ -85,18 +93,8 @@ async function send(
     const value = params.header[name];
     if (value !== undefined && value !== null) headers[name.toLowerCase()] = String(value);
   }
-  const url = createFinalURL(path, {
-    baseUrl,
-    params,
-    querySerializer,
-    pathSerializer: defaultPathSerializer,
-  });
-  // awsJson paths carry the operation in a fragment (`/#X-Amz-Target=...`); it is never sent.
-  // Cut before parsing: the serializers percent-encode `#` in parameters, so the first `#` is
-  // the fragment, and parsing the shorter string is cheaper than clearing `url.hash` after.
-  const fragment = url.indexOf('#');
   const response = await init.transport({
-    url: new URL(fragment < 0 ? url : url.slice(0, fragment)),
+    url: buildUrl(baseUrl, path, params),
     method,
     headers,
     body,
@@ -104,12 +102,34 @@ async function send(
   return readResponse(response);
 }
 
+/**
+ * The request URL. What cannot be built (a value `encodeURIComponent` refuses with URIError)
+ * is a ValidationError: it is known before sending and no retry changes it.
+ */
+function buildUrl(baseUrl: string, path: string, params: Params): URL {
+  try {
+    const url = createFinalURL(path, { baseUrl, params, querySerializer, pathSerializer });
+    // awsJson paths carry the operation in a fragment (`/#X-Amz-Target=...`); it is never sent.
+    // Cut before parsing: the serializers percent-encode `#` in parameters, so the first `#` is
+    // the fragment, and parsing the shorter string is cheaper than clearing `url.hash` after.
+    const fragment = url.indexOf('#');
+    return new URL(fragment < 0 ? url : url.slice(0, fragment));
+  } catch (error) {
+    if (isCloudSessionsError(error)) throw error;
+    throw new ValidationError(
+      'input',
+      'URL',
+      `the request URL cannot be built from the input (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+}
+
 async function readResponse(response: Response): Promise<RawResult> {
   // openapi-fetch reads no body on 204, HEAD or `content-length: 0`; those bodies are empty,
   // so reading the text and treating "" as no body is the same result without two header
   // look-ups per response.
   const text = await response.text();
-  if (response.ok) return { data: text ? JSON.parse(text) : undefined, response };
+  if (response.ok) return { data: text ? JSON.parse(text) : undefined, response, text };
   if (!text) return { error: undefined, response };
   try {
     return { error: JSON.parse(text), response };

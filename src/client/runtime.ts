@@ -1,4 +1,9 @@
-import { ConnectionError, isCloudSessionsError, type ServiceError } from '../errors/index.js';
+import {
+  ConnectionError,
+  InvalidResponseError,
+  isCloudSessionsError,
+  type ServiceError,
+} from '../errors/index.js';
 import { describeFailure } from '../errors/transport.js';
 import { Clock } from '../transport/clock.js';
 import type { HttpRequest, RequestSigner } from '../transport/http-request.js';
@@ -9,6 +14,9 @@ import { resolveEndpoint } from './endpoints.js';
 import { identifyError } from './error-parsing.js';
 import { applyTimestamps } from './timestamps.js';
 import { validateInput } from './validate.js';
+import { checkUnknownKeys } from './unknown-keys.js';
+import { checkHeaders, checkWellFormed } from './local-checks.js';
+import { redirectError } from './redirects.js';
 import { redactHeaders, redactUrl } from './logging.js';
 import { defaultRetryPolicy, type AnyClientConfig, type CallOptions } from './config.js';
 import type { OperationDescription, ServiceDescription } from './service.js';
@@ -56,6 +64,8 @@ export class ServiceRuntime<Paths extends {}> {
     this.#quota = createRetryQuota(this.#policy);
     // With the region known up front, configuration errors surface here, not at the first call.
     if (config.region !== undefined) this.#connection = this.#connect(config.region);
+    // A custom endpoint needs no region to be checked (a `file:` URL is refused here).
+    else if (config.endpoint !== undefined) resolveEndpoint(service.endpoints, this.#config);
   }
 
   /** Endpoint and signer; the region may come from the environment or a profile (Node). */
@@ -85,7 +95,11 @@ export class ServiceRuntime<Paths extends {}> {
     options: CallOptions | undefined,
     call: TypedCall<Paths>,
   ): Promise<Output> {
+    // Everything knowable before sending fails here, before the first attempt, never retried.
     validateInput(input, operation.input, operation.name);
+    checkUnknownKeys(input, operation.input, operation.name);
+    checkWellFormed(input);
+    checkHeaders(options?.headers);
     const connection = await (this.#connection ??= this.#connectLazily().catch((error: unknown) => {
       this.#connection = undefined;
       throw error;
@@ -132,7 +146,7 @@ export class ServiceRuntime<Paths extends {}> {
       throw asTransportError(error, ctx.signal);
     }
     if (!result.response.ok) throw this.#serviceError(result.response, result.error);
-    return this.#output<Output>(operation, result.data, result.response);
+    return this.#output<Output>(operation, result);
   }
 
   /** Signs the request the builder made and sends it with the `fetch` of this moment. */
@@ -150,6 +164,9 @@ export class ServiceRuntime<Paths extends {}> {
       headers: wire.headers,
       body: wire.body,
       signal,
+      // Never followed (issue 16): a followed redirect carries the signed headers, session
+      // token included, to the host the Location names. createNodeHttpFetch never follows.
+      redirect: 'manual',
     });
     this.#config.logger?.debug?.(`${wire.method} ${redactUrl(wire.url)} -> ${response.status}`, {
       attempt: ctx.attempt,
@@ -157,6 +174,11 @@ export class ServiceRuntime<Paths extends {}> {
       status: response.status,
       headers: redactHeaders(wire.headers),
     });
+    const redirect = redirectError(response, wire.url);
+    if (redirect) {
+      await response.body?.cancel().catch(() => undefined);
+      throw redirect;
+    }
     return response;
   }
 
@@ -192,11 +214,18 @@ export class ServiceRuntime<Paths extends {}> {
     });
   }
 
-  #output<Output>(operation: OperationDescription, data: unknown, response: Response): Output {
+  #output<Output>(operation: OperationDescription, result: RawResult): Output {
+    const { data, response } = result;
+    const context = { operation: operation.name, body: result.text };
     if (operation.outputArray) {
-      const items = Array.isArray(data) ? data : [];
-      if (operation.timestamps)
-        for (const item of items) applyTimestamps(item, operation.timestamps);
+      if (data !== undefined && !Array.isArray(data)) {
+        throw new InvalidResponseError(operation.name, '(body)', data, 'JSON array', result.text);
+      }
+      const items = data ?? [];
+      if (operation.timestamps) {
+        for (let i = 0; i < items.length; i++)
+          applyTimestamps(items[i], operation.timestamps, context, String(i));
+      }
       return items as Output;
     }
     const output = (typeof data === 'object' && data !== null ? data : {}) as Record<
@@ -209,7 +238,7 @@ export class ServiceRuntime<Paths extends {}> {
         if (value !== null) output[member] = value;
       }
     }
-    if (operation.timestamps) applyTimestamps(output, operation.timestamps);
+    if (operation.timestamps) applyTimestamps(output, operation.timestamps, context);
     return output as Output;
   }
 }

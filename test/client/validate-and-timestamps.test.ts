@@ -60,9 +60,9 @@ describe('timestamps', () => {
     expect(iso8601('2024-01-01T02:00:00+02:00')).toEqual(new Date('2024-01-01T00:00:00Z'));
   });
 
-  it('leaves values that are not timestamps untouched', () => {
-    expect(iso8601('not a date')).toBe('not a date');
-    expect(epochSeconds('1700000000')).toBe('1700000000');
+  it('refuses values that are not timestamps of their format (undefined; the caller throws)', () => {
+    expect(iso8601('not a date')).toBeUndefined();
+    expect(epochSeconds('1700000000')).toBeUndefined();
   });
 
   it('applies a plan through arrays, nested objects and maps', () => {
