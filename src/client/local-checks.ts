@@ -36,11 +36,13 @@ export function checkWellFormed(input: unknown, path = 'input'): void {
 /** RFC 9110 §5.1 `field-name` = token. */
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 /**
- * RFC 9110 §5.5: field values are visible ASCII, obs-text (0x80-0xFF), spaces and tabs; CR, LF
- * and NUL are never allowed (a CR/LF would split the header and smuggle another one), and
- * `fetch` refuses characters past 0xFF (Headers take ByteStrings).
+ * RFC 9110 §5.5: CR, LF and NUL are never allowed in a field value (a CR/LF would split the
+ * header and smuggle another one). Past that, only visible ASCII, space and tab are accepted:
+ * obs-text (0x80-0xFF) is obsolete (senders "SHOULD" not generate it), `fetch` refuses
+ * characters past 0xFF, and the transports disagree on the rest (undici sends `é` as the
+ * byte 0xE9; `node:http` sends it as UTF-8 when a string body shares the write with the head).
  */
-const FIELD_VALUE = /^[\t\x20-\x7E\x80-\xFF]*$/;
+const FIELD_VALUE = /^[\t\x20-\x7E]*$/;
 
 /** Refuses header names and values from call options that cannot be sent as they are. */
 export function checkHeaders(headers: Readonly<Record<string, string>> | undefined): void {
@@ -65,7 +67,7 @@ export function checkHeaders(headers: Readonly<Record<string, string>> | undefin
       throw new ValidationError(
         `options.headers.${name}`,
         'field-value',
-        `header ${name} contains a character a header cannot carry (CR, LF, NUL, another control character or one past U+00FF)`,
+        `header ${name} contains a character other than visible ASCII, space or tab (CR, LF, NUL, another control character or a non-ASCII one)`,
       );
     }
   }
