@@ -141,11 +141,14 @@ describe('request builder: any path value keeps the path shape or is refused', (
       return new Response('{}', { status: 200 });
     };
     try {
-      await (http as unknown as AnyClient & Record<string, Function>).GET!(template, {
-        transport,
-        headers: {},
-        params: { path: { id } },
-      });
+      await (http as unknown as { GET: (path: string, init: object) => Promise<unknown> }).GET(
+        template,
+        {
+          transport,
+          headers: {},
+          params: { path: { id } },
+        },
+      );
     } catch (error) {
       if (error instanceof ValidationError) return error;
       throw error;
