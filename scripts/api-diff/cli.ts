@@ -5,11 +5,12 @@
  * Exits 0; with `--fail-on breaking`, 1 when a breaking-code or breaking-wire change is listed;
  * 2 on bad arguments.
  */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { diffSpecs, loadSpecsAtRef, loadWorkingSpecs, renderMarkdown, toJson } from './index.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+// npm runs scripts in the package root; tests run the CLI in a scratch repository.
+const root = process.cwd();
 
 export interface CliArgs {
   base: string;
@@ -43,9 +44,11 @@ async function main(argv: string[]): Promise<number> {
     console.error((error as Error).message);
     return 2;
   }
+  const { version } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
   const report = diffSpecs(await loadSpecsAtRef(root, args.base), await loadWorkingSpecs(root), {
     base: args.base,
     head: 'working tree',
+    version,
   });
   process.stdout.write(
     args.format === 'json'
@@ -58,4 +61,7 @@ async function main(argv: string[]): Promise<number> {
   return args.failOnBreaking && breaking ? 1 : 0;
 }
 
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2)).catch((error: Error) => {
+  console.error(error.message);
+  return 2;
+});
