@@ -6,9 +6,8 @@
  *   npm run api-report              rewrite api-reports/
  *   npm run api-report -- --check   exit 1 naming every report that differs, is missing or stale
  *
- * Input is the declarations `npm run build` publishes (tsconfig.build.json), emitted by tsc into a
- * scratch folder under node_modules/.cache (inside the project, so `openapi-fetch` and
- * `@types/node` resolve), never into dist/. The reports depend only on the sources: no dates,
+ * Input is the declarations `npm run build` publishes (tsconfig.build.json), emitted by tsc into
+ * .tmp/api-report/ rather than dist/, so a report never depends on a stale build. The reports depend only on the sources: no dates,
  * no absolute paths, so they are byte-for-byte reproducible.
  */
 import { spawnSync } from 'node:child_process';
@@ -64,10 +63,13 @@ function config(entry: ReportEntry, dts: string): IConfigFile {
     dtsRollup: { enabled: false },
     tsdocMetadata: { enabled: false },
     messages: {
-      // Release tags (@public/@beta) are not used in this project; TSDoc style is TypeDoc's job.
+      // Findings (a forgotten export, an undocumented member) go into the report, where review
+      // sees them, not onto the console. Release tags (@public/@beta) are not used in this
+      // project, and documentation coverage is TypeDoc's check (typedoc.json).
       extractorMessageReporting: {
-        default: { logLevel: ExtractorLogLevel.Warning },
-        'ae-missing-release-tag': { logLevel: ExtractorLogLevel.None },
+        default: { logLevel: ExtractorLogLevel.None, addToApiReportFile: true },
+        'ae-missing-release-tag': { logLevel: ExtractorLogLevel.None, addToApiReportFile: false },
+        'ae-undocumented': { logLevel: ExtractorLogLevel.None, addToApiReportFile: false },
       },
       tsdocMessageReporting: { default: { logLevel: ExtractorLogLevel.None } },
     },
