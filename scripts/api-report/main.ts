@@ -95,8 +95,10 @@ async function main(argv: string[]): Promise<number> {
       localBuild: !check,
       showVerboseMessages: false,
       messageCallback: (message) => {
-        // API Extractor's own note telling a local build to copy the file; we say it below.
-        if (message.messageId === 'console-api-report-changed') message.handled = true;
+        // Its note to copy the file by hand (we name the command below) and its TypeScript
+        // version notice are noise here.
+        const quiet = ['console-api-report-not-copied', 'console-compiler-version-notice'];
+        if (quiet.includes(message.messageId)) message.handled = true;
       },
     });
     const file = `api-reports/${entry.name}.api.md`;
@@ -110,7 +112,7 @@ async function main(argv: string[]): Promise<number> {
     if (!expected.has(file))
       problems.push(`api-reports/${file} (no such entry point in package.json exports)`);
   }
-  await rm(scratch, { recursive: true, force: true });
+  // The scratch folder stays (git-ignored): its reports/ are what --check compared against.
   if (problems.length > 0) {
     console.error(
       check
