@@ -6,11 +6,14 @@
  *   --out DIR                     write to (or check) DIR instead of generated/
  *
  * Output is deterministic: the same specs give the same bytes (no timestamps, sorted walks).
+ * Writing ends with the short API-change report (scripts/api-diff) of specs/ at HEAD vs the
+ * working tree, so nobody regenerates without seeing what changed (issue 13).
  */
 import { readdir, readFile, writeFile, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateService } from './generator/generate-service.js';
+import { changeSummary } from './api-diff/summary.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const specsDir = path.join(root, 'specs');
@@ -35,6 +38,7 @@ async function main(argv: string[]): Promise<number> {
     await writeFile(file, content);
   }
   console.log(`generated ${expected.size} files from ${specs.length} specs`);
+  console.log(await changeSummary(root));
   return 0;
 }
 

@@ -1,0 +1,67 @@
+/**
+ * `npm run api-diff -- [--base <git ref>] [--fail-on breaking] [--format markdown|json]`
+ *
+ * Compares specs/*.yaml at `--base` (default HEAD) with the working tree and prints the report.
+ * Exits 0; with `--fail-on breaking`, 1 when a breaking-code or breaking-wire change is listed;
+ * 2 on bad arguments.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { diffSpecs, loadSpecsAtRef, loadWorkingSpecs, renderMarkdown, toJson } from './index.js';
+
+// npm runs scripts in the package root; tests run the CLI in a scratch repository.
+const root = process.cwd();
+
+export interface CliArgs {
+  base: string;
+  failOnBreaking: boolean;
+  format: 'markdown' | 'json';
+}
+
+export function parseArgs(argv: string[]): CliArgs {
+  const args: CliArgs = { base: 'HEAD', failOnBreaking: false, format: 'markdown' };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = argv[i + 1];
+    if (flag === '--base' && value) ((args.base = value), i++);
+    else if (flag === '--fail-on' && value === 'breaking') ((args.failOnBreaking = true), i++);
+    else if (flag === '--format' && (value === 'json' || value === 'markdown'))
+      ((args.format = value), i++);
+    else {
+      throw new Error(
+        `api-diff: unknown or incomplete argument ${JSON.stringify(flag)}; usage: --base <git ref> --fail-on breaking --format markdown|json`,
+      );
+    }
+  }
+  return args;
+}
+
+async function main(argv: string[]): Promise<number> {
+  let args: CliArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (error) {
+    console.error((error as Error).message);
+    return 2;
+  }
+  const { version } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
+  const report = diffSpecs(await loadSpecsAtRef(root, args.base), await loadWorkingSpecs(root), {
+    base: args.base,
+    head: 'working tree',
+    version,
+  });
+  process.stdout.write(
+    args.format === 'json'
+      ? `${JSON.stringify(toJson(report), null, 2)}\n`
+      : renderMarkdown(report),
+  );
+  const breaking = report.changes.some(
+    (c) => c.class === 'breaking-code' || c.class === 'breaking-wire',
+  );
+  return args.failOnBreaking && breaking ? 1 : 0;
+}
+
+process.exitCode = await main(process.argv.slice(2)).catch((error: Error) => {
+  console.error(error.message);
+  return 2;
+});
