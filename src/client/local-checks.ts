@@ -4,7 +4,7 @@
  * before the first attempt; left to `fetch`, they surfaced as a retryable ConnectionError
  * ("URI malformed", "Invalid header value") and were retried.
  */
-import { ValidationError } from '../errors/index.js';
+import { CredentialsError, ValidationError } from '../errors/index.js';
 
 /** A lone surrogate: UTF-16 that has no UTF-8 encoding (`encodeURIComponent` throws URIError). */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -68,6 +68,25 @@ export function checkHeaders(headers: Readonly<Record<string, string>> | undefin
         `options.headers.${name}`,
         'field-value',
         `header ${name} contains a character other than visible ASCII, space or tab (CR, LF, NUL, another control character or a non-ASCII one)`,
+      );
+    }
+  }
+}
+
+/** What `fetch` itself refuses in a header value (a ByteString without CR, LF or NUL). */
+const UNSENDABLE = /[\r\n\0]|[^\x00-\xFF]/;
+
+/**
+ * Checks the headers of a signed request as they are about to be sent. The signer put
+ * credentials and tokens there (a session token or Jupyter token with a stray newline from a
+ * file or an environment variable); `fetch` would throw a TypeError for them, which reads as a
+ * retryable network failure. The value is never shown: it may be a secret.
+ */
+export function checkWireHeaders(headers: Readonly<Record<string, string>>): void {
+  for (const name in headers) {
+    if (UNSENDABLE.test(headers[name]!)) {
+      throw new CredentialsError(
+        `The ${name} header cannot be sent: its value contains CR, LF, NUL or a character past U+00FF (check the credentials or token it was made from)`,
       );
     }
   }

@@ -15,7 +15,7 @@ import { identifyError } from './error-parsing.js';
 import { applyTimestamps } from './timestamps.js';
 import { validateInput } from './validate.js';
 import { checkUnknownKeys } from './unknown-keys.js';
-import { checkHeaders, checkWellFormed } from './local-checks.js';
+import { checkHeaders, checkWellFormed, checkWireHeaders } from './local-checks.js';
 import { redirectError } from './redirects.js';
 import { redactHeaders, redactUrl } from './logging.js';
 import { defaultRetryPolicy, type AnyClientConfig, type CallOptions } from './config.js';
@@ -157,6 +157,7 @@ export class ServiceRuntime<Paths extends {}> {
     signal: AbortSignal | undefined,
   ): Promise<Response> {
     if (signer) await signer.sign(wire, ctx.signingTime());
+    checkWireHeaders(wire.headers);
     // Looked up per call, not captured: nock and test doubles replace globalThis.fetch later.
     const fetchImpl = this.#config.fetch ?? globalThis.fetch;
     const response = await fetchImpl(wire.url.href, {

@@ -8,7 +8,9 @@ import { rfc3339UtcMillis } from './rfc3339.js';
 
 /** A parser of one wire format; `expected` names the format in error messages. */
 export interface TimestampParser {
+  /** The `Date` the wire value stands for, or `undefined` when it is not one of this format. */
   (value: unknown): Date | undefined;
+  /** What the format is, for error messages, e.g. `timestamp (epoch seconds)`. */
   readonly expected: string;
 }
 

@@ -4,7 +4,9 @@
  * Before, these were retryable ConnectionErrors ("URI malformed", "Invalid header value").
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigurationError, ValidationError } from 'cloud-sessions/runtime';
+import { ConfigurationError, CredentialsError, ValidationError } from 'cloud-sessions/runtime';
+import { AthenaClient } from 'cloud-sessions/athena';
+import { JupyterServerClient } from 'cloud-sessions/jupyter-server';
 import { createNodeHttpFetch } from 'cloud-sessions/node';
 import { checkHeaders, checkWellFormed } from '../../src/client/local-checks.js';
 import { CLIENTS, SUCCESS } from './clients.js';
@@ -144,4 +146,36 @@ describe('checkWellFormed / checkHeaders (pure)', () => {
     if (valid) expect(() => checkHeaders(headers)).not.toThrow();
     else expect(() => checkHeaders(headers)).toThrow(ValidationError);
   });
+});
+
+describe('credentials and tokens that cannot go into a header', () => {
+  it.each([
+    [
+      'a Jupyter token with a trailing newline',
+      () => new JupyterServerClient({ endpoint: server.url, token: 'tok-secret\n' }).listSessions(),
+    ],
+    [
+      'an AWS session token with CR LF',
+      () =>
+        new AthenaClient({
+          endpoint: server.url,
+          region: 'us-east-1',
+          credentials: {
+            accessKeyId: 'AKID',
+            secretAccessKey: 's',
+            sessionToken: 'tok-secret\r\nx: y',
+          },
+        }).listNotebookSessions({ NotebookId: '0123abcd-0123-0123-0123-0123456789ab' }),
+    ],
+  ])(
+    '%s is a CredentialsError, not retried, nothing sent, value not shown',
+    async (_what, call) => {
+      const before = server.hits.length;
+      const error = (await call().catch((e: unknown) => e)) as CredentialsError;
+      expect(error).toBeInstanceOf(CredentialsError);
+      expect(error.attempts).toBe(1);
+      expect(error.message).not.toContain('tok-secret');
+      expect(server.hits.length).toBe(before);
+    },
+  );
 });

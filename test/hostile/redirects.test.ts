@@ -34,6 +34,15 @@ const TRANSPORTS: Array<[string, () => typeof fetch | undefined]> = [
   ['createNodeHttpFetch()', () => createNodeHttpFetch()],
 ];
 
+it('control: a plain fetch with the default redirect mode does follow, and the target counts it', async () => {
+  status = 302;
+  location = `${target.url}/followed`;
+  const before = target.hits.length;
+  await fetch(origin.url);
+  expect(target.hits.length - before).toBe(1);
+  target.hits.length = before;
+});
+
 describe.each(TRANSPORTS)('on %s', (_transport, makeFetch) => {
   describe.each(CLIENTS)('$name', (client) => {
     it.each([301, 302, 303, 307, 308])(
