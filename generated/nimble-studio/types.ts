@@ -118,13 +118,13 @@ export interface components {
       throughput?: number;
     };
     /** @enum {string} */
-    AutomaticTerminationMode: 'DEACTIVATED' | 'ACTIVATED';
+    AutomaticTerminationMode: 'DEACTIVATED' | 'ACTIVATED' | (string & {});
     /** @enum {string} */
-    SessionBackupMode: 'AUTOMATIC' | 'DEACTIVATED';
+    SessionBackupMode: 'AUTOMATIC' | 'DEACTIVATED' | (string & {});
     /** @enum {string} */
-    SessionPersistenceMode: 'DEACTIVATED' | 'ACTIVATED';
+    SessionPersistenceMode: 'DEACTIVATED' | 'ACTIVATED' | (string & {});
     /** @enum {string} */
-    VolumeRetentionMode: 'RETAIN' | 'DELETE';
+    VolumeRetentionMode: 'RETAIN' | 'DELETE' | (string & {});
     /** @enum {string} */
     StreamingSessionState:
       | 'CREATE_IN_PROGRESS'
@@ -137,7 +137,8 @@ export interface components {
       | 'START_IN_PROGRESS'
       | 'STOPPED'
       | 'STOP_FAILED'
-      | 'START_FAILED';
+      | 'START_FAILED'
+      | (string & {});
     /** @enum {string} */
     StreamingSessionStatusCode:
       | 'STREAMING_SESSION_READY'
@@ -155,7 +156,8 @@ export interface components {
       | 'STREAMING_SESSION_STARTED'
       | 'STREAMING_SESSION_STOP_IN_PROGRESS'
       | 'STREAMING_SESSION_START_IN_PROGRESS'
-      | 'AMI_VALIDATION_ERROR';
+      | 'AMI_VALIDATION_ERROR'
+      | (string & {});
     /**
      * @description Listed for completeness: used by create operations only. StreamingSession.ec2InstanceType is a plain string in the model.
      * @enum {string}
@@ -173,7 +175,8 @@ export interface components {
       | 'g5.2xlarge'
       | 'g5.4xlarge'
       | 'g5.8xlarge'
-      | 'g5.16xlarge';
+      | 'g5.16xlarge'
+      | (string & {});
     /** @description One of the parameters in the request is invalid. */
     ValidationException: {
       /** @description A more specific error code. */

@@ -64,7 +64,8 @@ export interface components {
         | 'terminating'
         | 'restarting'
         | 'autorestarting'
-        | 'dead';
+        | 'dead'
+        | (string & {});
       /** @description UUID of the kernel. */
       id?: string;
       /**

@@ -62,17 +62,41 @@ export async function generateService(
   return result;
 }
 
-/** openapi-typescript's types, with `x-timestamp` members typed `Date` (converted at runtime). */
+/**
+ * openapi-typescript's types, with `x-timestamp` members typed `Date` (converted at runtime)
+ * and string enums open (`openEnumTypeNode`).
+ */
 async function emitTypes(spec: Json): Promise<string> {
   const ast = await openapiTS(structuredClone(spec) as never, {
     transform(schemaObject) {
-      if ((schemaObject as Json)['x-timestamp']) {
+      const schema = schemaObject as Json;
+      if (schema['x-timestamp']) {
         return ts.factory.createTypeReferenceNode('Date');
+      }
+      if (Array.isArray(schema.enum) && schema.enum.every((v) => typeof v === 'string')) {
+        return openEnumTypeNode(schema.enum);
       }
       return undefined;
     },
   });
   return documentRoots(astToString(ast));
+}
+
+/**
+ * `"A" | "B" | (string & {})`: the known values plus any string (spec-model.ts `openEnumType`
+ * says why), so a value the service adds later type-checks and passes through unchanged.
+ */
+function openEnumTypeNode(values: readonly string[]): ts.TypeNode {
+  const f = ts.factory;
+  return f.createUnionTypeNode([
+    ...values.map((v) => f.createLiteralTypeNode(f.createStringLiteral(v))),
+    f.createParenthesizedType(
+      f.createIntersectionTypeNode([
+        f.createKeywordTypeNode(ts.SyntaxKind.StringKeyword),
+        f.createTypeLiteralNode([]),
+      ]),
+    ),
+  ]);
 }
 
 /** TSDoc for the root interfaces openapi-typescript emits undocumented (typedoc requires it). */

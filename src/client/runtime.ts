@@ -9,6 +9,7 @@ import { resolveEndpoint } from './endpoints.js';
 import { identifyError } from './error-parsing.js';
 import { applyTimestamps } from './timestamps.js';
 import { validateInput } from './validate.js';
+import { checkValidationMode } from './validation-mode.js';
 import { redactHeaders, redactUrl } from './logging.js';
 import { defaultRetryPolicy, type AnyClientConfig, type CallOptions } from './config.js';
 import type { OperationDescription, ServiceDescription } from './service.js';
@@ -54,6 +55,7 @@ export class ServiceRuntime<Paths extends {}> {
     this.#config = { ...config };
     this.#policy = resolveRetryPolicy(defaultRetryPolicy(service.retry), config.retry);
     this.#quota = createRetryQuota(this.#policy);
+    checkValidationMode(config.validation, 'validation');
     // With the region known up front, configuration errors surface here, not at the first call.
     if (config.region !== undefined) this.#connection = this.#connect(config.region);
   }
@@ -85,7 +87,14 @@ export class ServiceRuntime<Paths extends {}> {
     options: CallOptions | undefined,
     call: TypedCall<Paths>,
   ): Promise<Output> {
-    validateInput(input, operation.input, operation.name);
+    validateInput(
+      input,
+      operation.input,
+      operation.name,
+      checkValidationMode(options?.validation, 'options.validation') ??
+        this.#config.validation ??
+        'default',
+    );
     const connection = await (this.#connection ??= this.#connectLazily().catch((error: unknown) => {
       this.#connection = undefined;
       throw error;
