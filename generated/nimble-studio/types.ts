@@ -117,15 +117,10 @@ export interface components {
       /** @description The throughput to provision for the root volume that is attached to the streaming session. The throughput is measured in MiB/s. */
       throughput?: number;
     };
-    /** @enum {string} */
     AutomaticTerminationMode: 'DEACTIVATED' | 'ACTIVATED' | (string & {});
-    /** @enum {string} */
     SessionBackupMode: 'AUTOMATIC' | 'DEACTIVATED' | (string & {});
-    /** @enum {string} */
     SessionPersistenceMode: 'DEACTIVATED' | 'ACTIVATED' | (string & {});
-    /** @enum {string} */
     VolumeRetentionMode: 'RETAIN' | 'DELETE' | (string & {});
-    /** @enum {string} */
     StreamingSessionState:
       | 'CREATE_IN_PROGRESS'
       | 'DELETE_IN_PROGRESS'
@@ -139,7 +134,6 @@ export interface components {
       | 'STOP_FAILED'
       | 'START_FAILED'
       | (string & {});
-    /** @enum {string} */
     StreamingSessionStatusCode:
       | 'STREAMING_SESSION_READY'
       | 'STREAMING_SESSION_DELETED'
@@ -158,10 +152,7 @@ export interface components {
       | 'STREAMING_SESSION_START_IN_PROGRESS'
       | 'AMI_VALIDATION_ERROR'
       | (string & {});
-    /**
-     * @description Listed for completeness: used by create operations only. StreamingSession.ec2InstanceType is a plain string in the model.
-     * @enum {string}
-     */
+    /** @description Listed for completeness: used by create operations only. StreamingSession.ec2InstanceType is a plain string in the model. */
     StreamingInstanceType:
       | 'g4dn.xlarge'
       | 'g4dn.2xlarge'
