@@ -4,6 +4,7 @@ import { validateInput, type InputRules } from '../../src/client/validate.js';
 import { CONSTRAINT_CHECKS, checksFor } from '../../src/client/validate-checks.js';
 import { checkValidationMode } from '../../src/client/validation-mode.js';
 import { ConfigurationError, ValidationError } from '../../src/errors/index.js';
+import { AthenaClient } from 'cloud-sessions/athena';
 
 /** A list of filter structures and a map of tags, as create and search operations take them. */
 const rules: InputRules = {
@@ -147,5 +148,30 @@ describe('checkValidationMode', () => {
     expect(() => checkValidationMode(mode, 'options.validation')).toThrowError(
       /options\.validation must be one of 'default', 'strict'/,
     );
+  });
+});
+
+describe('the validation option of a client', () => {
+  it('an unknown mode on the client is a ConfigurationError at construction', () => {
+    expect(
+      () => new AthenaClient({ region: 'us-east-1', validation: 'paranoid' as never }),
+    ).toThrowError(/validation must be one of 'default', 'strict' \(got 'paranoid'\)/);
+  });
+
+  it('an unknown mode on a call is a ConfigurationError before anything is sent', async () => {
+    let sent = 0;
+    const client = new AthenaClient({
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
+      fetch: async () => {
+        sent++;
+        return new Response('{}');
+      },
+    });
+    const error = await client
+      .listNotebookSessions({ NotebookId: 'nb' }, { validation: 'Strict' as never })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(sent).toBe(0);
   });
 });
