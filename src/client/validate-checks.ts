@@ -82,15 +82,21 @@ export const CONSTRAINT_CHECKS: readonly ConstraintCheck[] = [
     keyword: 'minLength',
     applies: 'string',
     mode: 'default',
+    // A string has at least length / 2 code points: most values pass without counting them.
     check: (value: string, rule, name) =>
-      lengthAtLeast(codePointLength(value), rule.minLength!, name),
+      value.length >= 2 * rule.minLength!
+        ? undefined
+        : lengthAtLeast(codePointLength(value), rule.minLength!, name),
   },
   {
     keyword: 'maxLength',
     applies: 'string',
     mode: 'strict',
+    // ... and at most length code points.
     check: (value: string, rule, name) =>
-      lengthAtMost(codePointLength(value), rule.maxLength!, name),
+      value.length <= rule.maxLength!
+        ? undefined
+        : lengthAtMost(codePointLength(value), rule.maxLength!, name),
   },
   {
     keyword: 'pattern',

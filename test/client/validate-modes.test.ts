@@ -175,3 +175,36 @@ describe('the validation option of a client', () => {
     expect(sent).toBe(0);
   });
 });
+
+describe('string lengths', () => {
+  it('minLength and maxLength count code points, whatever the mix of BMP and astral characters', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', 'é', '😀', '\u{10FFFF}'), maxLength: 30 }),
+        fc.nat({ max: 20 }),
+        fc.nat({ max: 40 }),
+        (value, minLength, maxLength) => {
+          const length = [...value].length;
+          const expected =
+            length < minLength
+              ? `minLength ${minLength}`
+              : length > maxLength
+                ? `maxLength ${maxLength}`
+                : undefined;
+          let rule: string | undefined;
+          try {
+            validateInput(
+              { s: value },
+              { s: { type: 'string', minLength, maxLength } },
+              'Op',
+              'strict',
+            );
+          } catch (error) {
+            rule = (error as ValidationError).rule;
+          }
+          expect(rule).toBe(expected);
+        },
+      ),
+    );
+  });
+});
