@@ -24,7 +24,7 @@ export interface Violation {
 /** One constraint keyword: the value kind it applies to, its mode, and its test. */
 export interface ConstraintCheck {
   keyword: keyof MemberRule;
-  /** What the value is measured as before the test. */
+  /** The kind of value the row tests: a string, a number, a list or a map. */
   applies: 'string' | 'number' | 'array' | 'map';
   /** `default` rows run in both modes; `strict` rows only in strict mode. */
   mode: ValidationMode;
