@@ -3,6 +3,9 @@
  * model the emitters print. Pure: no file system, no formatting.
  */
 import { timestampPlan } from './timestamp-plan.js';
+import { openEnumType, ruleOf } from './member-rules.js';
+
+export { openEnumType } from './member-rules.js';
 
 export type Json = Record<string, any>;
 
@@ -216,15 +219,6 @@ function firstContentSchema(content: Json | undefined): Json | undefined {
   return key === undefined ? undefined : content[key].schema;
 }
 
-/**
- * An open enum: the known values plus any other string, as AWS SDK v3 types enums, so a value
- * the service adds later still type-checks and passes through. `string & {}` rather than
- * `string` keeps the known values in editor completion (a plain `| string` absorbs them).
- */
-export function openEnumType(values: readonly unknown[]): string {
-  return [...values.map((v) => JSON.stringify(v)), '(string & {})'].join(' | ');
-}
-
 function tsTypeOf(schema: Json, resolve: (s: Json) => Json): string {
   if (schema.$ref) return `Schemas['${refName(schema.$ref)}']`;
   if (Array.isArray(schema.enum)) return openEnumType(schema.enum);
@@ -242,62 +236,6 @@ function tsTypeOf(schema: Json, resolve: (s: Json) => Json): string {
       return 'string';
   }
 }
-
-/**
- * JSON Schema keywords -> the runtime's MemberRule (src/client/validate.ts), nested members
- * included: `items` of a list, `properties` (and `required`) of a structure,
- * `additionalProperties` of a map. A schema that refers back to itself is cut at the second
- * visit to keep only its own type there (the runtime walks values, not schemas, so a deep value
- * is still checked up to that depth).
- */
-function ruleOf(
-  schema: Json,
-  isRequired: boolean,
-  resolve: (s: Json) => Json,
-  visiting: ReadonlySet<string> = new Set(),
-): Json {
-  const ref = schema?.$ref as string | undefined;
-  const s = resolve(schema) ?? {};
-  const rule: Json = { type: s.type ?? impliedType(s) };
-  if (isRequired) rule.required = true;
-  for (const key of RULE_KEYWORDS) if (s[key] !== undefined) rule[key] = s[key];
-  if (s.pattern !== undefined) rule.pattern = s.pattern;
-  if (Array.isArray(s.enum)) rule.enum = s.enum;
-  if (ref !== undefined && visiting.has(ref)) return rule;
-  const inside = ref === undefined ? visiting : new Set([...visiting, ref]);
-  if (rule.type === 'array' && s.items) rule.items = ruleOf(s.items, false, resolve, inside);
-  if (rule.type === 'object') {
-    const props: Json = s.properties ?? {};
-    const names = Object.keys(props);
-    if (names.length > 0) {
-      const needed: string[] = s.required ?? [];
-      rule.members = Object.fromEntries(
-        names.map((name) => [name, ruleOf(props[name], needed.includes(name), resolve, inside)]),
-      );
-    }
-    const values = s.additionalProperties;
-    if (values && typeof values === 'object') rule.values = ruleOf(values, false, resolve, inside);
-  }
-  return rule;
-}
-
-/** The type a schema without `type` describes by its other keywords (string by default). */
-function impliedType(s: Json): string {
-  if (s.properties || s.additionalProperties) return 'object';
-  if (s.items) return 'array';
-  return 'string';
-}
-
-const RULE_KEYWORDS = [
-  'minLength',
-  'maxLength',
-  'minimum',
-  'maximum',
-  'minItems',
-  'maxItems',
-  'minProperties',
-  'maxProperties',
-] as const;
 
 function buildError(name: string, schema: Json, resolve: (s: Json) => Json): ErrorModel {
   const x = schema['x-error'];
