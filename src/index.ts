@@ -32,6 +32,7 @@ export type {
   TokenClientConfig,
   OciAuth,
 } from './client/config.js';
+export type { ValidationMode } from './client/validate-checks.js';
 export type { Logger } from './client/logging.js';
 export {
   AWS_STANDARD,

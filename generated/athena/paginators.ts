@@ -27,6 +27,7 @@ export function paginateListNotebookSessions(
         signal,
         retry: config?.retry,
         headers: config?.headers,
+        validation: config?.validation,
       }),
     input,
     {

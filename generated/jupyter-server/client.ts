@@ -76,7 +76,7 @@ const createSessionOperation: OperationDescription = {
     path: { type: 'string', required: true, minLength: 1 },
     name: { type: 'string' },
     type: { type: 'string', required: true, minLength: 1 },
-    kernel: { type: 'object' },
+    kernel: { type: 'object', members: { name: { type: 'string' }, id: { type: 'string' } } },
   },
   timestamps: { kernel: { fields: { last_activity: iso8601 } } },
   outputHeaders: { location: 'location' },

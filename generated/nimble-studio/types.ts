@@ -117,15 +117,10 @@ export interface components {
       /** @description The throughput to provision for the root volume that is attached to the streaming session. The throughput is measured in MiB/s. */
       throughput?: number;
     };
-    /** @enum {string} */
-    AutomaticTerminationMode: 'DEACTIVATED' | 'ACTIVATED';
-    /** @enum {string} */
-    SessionBackupMode: 'AUTOMATIC' | 'DEACTIVATED';
-    /** @enum {string} */
-    SessionPersistenceMode: 'DEACTIVATED' | 'ACTIVATED';
-    /** @enum {string} */
-    VolumeRetentionMode: 'RETAIN' | 'DELETE';
-    /** @enum {string} */
+    AutomaticTerminationMode: 'DEACTIVATED' | 'ACTIVATED' | (string & {});
+    SessionBackupMode: 'AUTOMATIC' | 'DEACTIVATED' | (string & {});
+    SessionPersistenceMode: 'DEACTIVATED' | 'ACTIVATED' | (string & {});
+    VolumeRetentionMode: 'RETAIN' | 'DELETE' | (string & {});
     StreamingSessionState:
       | 'CREATE_IN_PROGRESS'
       | 'DELETE_IN_PROGRESS'
@@ -137,8 +132,8 @@ export interface components {
       | 'START_IN_PROGRESS'
       | 'STOPPED'
       | 'STOP_FAILED'
-      | 'START_FAILED';
-    /** @enum {string} */
+      | 'START_FAILED'
+      | (string & {});
     StreamingSessionStatusCode:
       | 'STREAMING_SESSION_READY'
       | 'STREAMING_SESSION_DELETED'
@@ -155,11 +150,9 @@ export interface components {
       | 'STREAMING_SESSION_STARTED'
       | 'STREAMING_SESSION_STOP_IN_PROGRESS'
       | 'STREAMING_SESSION_START_IN_PROGRESS'
-      | 'AMI_VALIDATION_ERROR';
-    /**
-     * @description Listed for completeness: used by create operations only. StreamingSession.ec2InstanceType is a plain string in the model.
-     * @enum {string}
-     */
+      | 'AMI_VALIDATION_ERROR'
+      | (string & {});
+    /** @description Listed for completeness: used by create operations only. StreamingSession.ec2InstanceType is a plain string in the model. */
     StreamingInstanceType:
       | 'g4dn.xlarge'
       | 'g4dn.2xlarge'
@@ -173,7 +166,8 @@ export interface components {
       | 'g5.2xlarge'
       | 'g5.4xlarge'
       | 'g5.8xlarge'
-      | 'g5.16xlarge';
+      | 'g5.16xlarge'
+      | (string & {});
     /** @description One of the parameters in the request is invalid. */
     ValidationException: {
       /** @description A more specific error code. */

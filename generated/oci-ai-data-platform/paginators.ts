@@ -16,7 +16,12 @@ export function paginateListSessions(
 ): Paginator<ListSessionsOutput, NonNullable<ListSessionsOutput['items']>[number]> {
   return createPaginator(
     (request: ListSessionsInput, signal?: AbortSignal) =>
-      client.listSessions(request, { signal, retry: config?.retry, headers: config?.headers }),
+      client.listSessions(request, {
+        signal,
+        retry: config?.retry,
+        headers: config?.headers,
+        validation: config?.validation,
+      }),
     input,
     {
       operation: 'ListSessions',

@@ -52,10 +52,7 @@ export interface components {
     KernelSummary: {
       /** @description Number of active connections to the kernel. */
       connections?: number;
-      /**
-       * @description Current execution state of the kernel.
-       * @enum {string}
-       */
+      /** @description Current execution state of the kernel. */
       execution_state?:
         | 'unknown'
         | 'starting'
@@ -64,7 +61,8 @@ export interface components {
         | 'terminating'
         | 'restarting'
         | 'autorestarting'
-        | 'dead';
+        | 'dead'
+        | (string & {});
       /** @description UUID of the kernel. */
       id?: string;
       /**

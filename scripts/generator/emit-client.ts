@@ -226,11 +226,7 @@ function memberSignature(member: MemberModel): OptionalKind<PropertySignatureStr
 
 function emitOperationDescription(file: SourceFile, op: OperationModel): void {
   const input: Json = {};
-  for (const m of op.members) {
-    const rule = { ...m.rule };
-    if (rule.pattern !== undefined) rule.pattern = raw(`new RegExp(${literal(rule.pattern)}, 'u')`);
-    input[m.name] = rule;
-  }
+  for (const m of op.members) input[m.name] = withRegExps(m.rule);
   const description: Json = { name: op.name, input };
   if (op.timestamps) description.timestamps = withParsers(op.timestamps) as Json;
   if (op.outputArray) description.outputArray = true;
@@ -245,6 +241,20 @@ function emitOperationDescription(file: SourceFile, op: OperationModel): void {
       { name: operationConst(op), type: 'OperationDescription', initializer: literal(description) },
     ],
   });
+}
+
+/** A member rule with every `pattern`, nested ones included, as a `u`-flag RegExp literal. */
+function withRegExps(rule: Json): Json {
+  const out: Json = { ...rule };
+  if (out.pattern !== undefined) out.pattern = raw(`new RegExp(${literal(out.pattern)}, 'u')`);
+  if (out.items) out.items = withRegExps(out.items);
+  if (out.values) out.values = withRegExps(out.values);
+  if (out.members) {
+    out.members = Object.fromEntries(
+      Object.entries<Json>(out.members).map(([name, member]) => [name, withRegExps(member)]),
+    );
+  }
+  return out;
 }
 
 /** A timestamp plan with each format name replaced by its parser's identifier. */

@@ -47,7 +47,7 @@ export function emitPaginators(file: SourceFile, service: ServiceModel): void {
         { name: 'config', type: 'PaginationConfig', hasQuestionToken: true },
       ],
       returnType: `Paginator<${op.name}Output, ${item}>`,
-      statements: `return createPaginator((request: ${op.name}Input, signal?: AbortSignal) => client.${op.methodName}(request, { signal, retry: config?.retry, headers: config?.headers }), input, ${literal(spec)}, config);`,
+      statements: `return createPaginator((request: ${op.name}Input, signal?: AbortSignal) => client.${op.methodName}(request, { signal, retry: config?.retry, headers: config?.headers, validation: config?.validation }), input, ${literal(spec)}, config);`,
     });
   }
 }

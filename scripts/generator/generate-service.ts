@@ -62,17 +62,61 @@ export async function generateService(
   return result;
 }
 
-/** openapi-typescript's types, with `x-timestamp` members typed `Date` (converted at runtime). */
+/**
+ * openapi-typescript's types, with `x-timestamp` members typed `Date` (converted at runtime)
+ * and string enums open (`openEnumTypeNode`).
+ */
 async function emitTypes(spec: Json): Promise<string> {
-  const ast = await openapiTS(structuredClone(spec) as never, {
+  const ast = await openapiTS(openEnums(structuredClone(spec)) as never, {
     transform(schemaObject) {
-      if ((schemaObject as Json)['x-timestamp']) {
+      const schema = schemaObject as Json;
+      if (schema['x-timestamp']) {
         return ts.factory.createTypeReferenceNode('Date');
       }
+      if (schema[OPEN_ENUM_REST]) return openEnumRest();
       return undefined;
     },
   });
   return documentRoots(astToString(ast));
+}
+
+/** Marks the "any other string" branch `openEnums` adds to each string enum. */
+const OPEN_ENUM_REST = 'x-open-enum-rest';
+
+/**
+ * Rewrites every string enum schema, wherever it is (component, property, list element, map
+ * value, parameter), to `anyOf: [each value as a const, any other string]`, which openapi-typescript prints
+ * as `"A" | "B" | (string & {})` (spec-model.ts `openEnumType` says why). Its `transform` hook
+ * alone cannot do it: openapi-typescript types inline enums of list elements and parameters
+ * without calling it. The runtime's rules come from the untouched spec.
+ */
+function openEnums(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(openEnums);
+  if (node === null || typeof node !== 'object') return node;
+  const out: Json = {};
+  for (const [key, value] of Object.entries(node))
+    out[key] = key === 'enum' ? value : openEnums(value);
+  if (!Array.isArray(out.enum) || !out.enum.every((v: unknown) => typeof v === 'string'))
+    return out;
+  const { enum: values, type: _type, ...rest } = out;
+  return {
+    ...rest,
+    anyOf: [
+      ...values.map((value: string) => ({ type: 'string', const: value })),
+      { type: 'string', [OPEN_ENUM_REST]: true },
+    ],
+  };
+}
+
+/** `string & {}`: any string, without absorbing the known literals in editor completion. */
+function openEnumRest(): ts.TypeNode {
+  const f = ts.factory;
+  return f.createParenthesizedType(
+    f.createIntersectionTypeNode([
+      f.createKeywordTypeNode(ts.SyntaxKind.StringKeyword),
+      f.createTypeLiteralNode([]),
+    ]),
+  );
 }
 
 /** TSDoc for the root interfaces openapi-typescript emits undocumented (typedoc requires it). */

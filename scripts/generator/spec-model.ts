@@ -3,6 +3,9 @@
  * model the emitters print. Pure: no file system, no formatting.
  */
 import { timestampPlan } from './timestamp-plan.js';
+import { openEnumType, ruleOf } from './member-rules.js';
+
+export { openEnumType } from './member-rules.js';
 
 export type Json = Record<string, any>;
 
@@ -218,8 +221,7 @@ function firstContentSchema(content: Json | undefined): Json | undefined {
 
 function tsTypeOf(schema: Json, resolve: (s: Json) => Json): string {
   if (schema.$ref) return `Schemas['${refName(schema.$ref)}']`;
-  if (Array.isArray(schema.enum))
-    return schema.enum.map((v: string) => JSON.stringify(v)).join(' | ');
+  if (Array.isArray(schema.enum)) return openEnumType(schema.enum);
   switch (schema.type) {
     case 'integer':
     case 'number':
@@ -233,19 +235,6 @@ function tsTypeOf(schema: Json, resolve: (s: Json) => Json): string {
     default:
       return 'string';
   }
-}
-
-/** JSON Schema keywords -> the runtime's MemberRule (src/client/validate.ts). */
-function ruleOf(schema: Json, isRequired: boolean, resolve: (s: Json) => Json): Json {
-  const s = resolve(schema) ?? {};
-  const rule: Json = { type: s.type ?? 'string' };
-  if (isRequired) rule.required = true;
-  for (const key of ['minLength', 'maxLength', 'minimum', 'maximum'] as const) {
-    if (s[key] !== undefined) rule[key] = s[key];
-  }
-  if (s.pattern !== undefined) rule.pattern = s.pattern;
-  if (Array.isArray(s.enum)) rule.enum = s.enum;
-  return rule;
 }
 
 function buildError(name: string, schema: Json, resolve: (s: Json) => Json): ErrorModel {

@@ -37,6 +37,7 @@ export type CommonFlagName =
   | 'page-size'
   | 'output'
   | 'no-retries'
+  | 'validation'
   | 'debug';
 
 /** One common option. */

@@ -174,7 +174,7 @@ export const API_COMMANDS: readonly ApiCommand[] = [
         env: 'JUPYTER_TOKEN',
       },
     ],
-    common: ['max-items', 'starting-token', 'output', 'no-retries', 'debug'],
+    common: ['max-items', 'starting-token', 'output', 'no-retries', 'validation', 'debug'],
     resultKey: 'sessions',
     columns: [
       { header: 'ID', value: path('id') },

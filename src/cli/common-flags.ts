@@ -51,6 +51,13 @@ export const COMMON_FLAGS: readonly CommonFlag[] = [
   },
   { flag: 'no-retries', kind: 'boolean', description: 'Make one attempt per request, no retries' },
   {
+    flag: 'validation',
+    kind: 'string',
+    placeholder: 'MODE',
+    description:
+      "default (botocore's checks: required, types, minimums) or strict (also patterns, maximums, enums)",
+  },
+  {
     flag: 'debug',
     kind: 'boolean',
     description: 'Log every request (method, URL, status; secrets redacted) to stderr',
@@ -66,5 +73,6 @@ export const CLOUD_COMMON: readonly CommonFlagName[] = [
   'starting-token',
   'output',
   'no-retries',
+  'validation',
   'debug',
 ];

@@ -2,6 +2,7 @@
  * What a command line asks for, once checked: the result of `parseCommandLine` (`args.ts`).
  */
 import type { ApiCommand, OutputFormat } from './command-model.js';
+import type { ValidationMode } from '../client/validate-checks.js';
 
 /** A checked `list <api>` command line. */
 export interface ListInvocation {
@@ -20,6 +21,8 @@ export interface ListInvocation {
   readonly pageSize?: number;
   readonly output: OutputFormat;
   readonly retries: boolean;
+  /** Unset: the clients' default mode. */
+  readonly validation?: ValidationMode;
   readonly debug: boolean;
 }
 

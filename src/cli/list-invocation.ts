@@ -5,7 +5,7 @@
  */
 import type { ApiCommand, CommonFlagName } from './command-model.js';
 import type { Environment, Invocation } from './invocation.js';
-import { checkUrl, parseCount, parseOutput } from './option-values.js';
+import { checkUrl, parseCount, parseOutput, parseValidation } from './option-values.js';
 import type { OptionValues } from './tokenize.js';
 import { UsageError } from './usage-error.js';
 
@@ -70,6 +70,7 @@ export function buildListInvocation(
   };
   const endpointUrl = string('endpoint-url');
   if (endpointUrl !== undefined) checkUrl('--endpoint-url', endpointUrl, helpCommand);
+  const validation = parseValidation(string('validation'), helpCommand);
   return {
     kind: 'list',
     command,
@@ -83,6 +84,7 @@ export function buildListInvocation(
     pageSize: parseCount('--page-size', string('page-size'), 1, helpCommand),
     output: parseOutput(string('output'), helpCommand),
     retries: values['no-retries'] !== true,
+    ...(validation ? { validation } : {}),
     debug: values.debug === true,
   };
 }

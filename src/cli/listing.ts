@@ -32,6 +32,7 @@ export function clientConfig(invocation: ListInvocation, logger?: Logger): AnyCl
   const endpoint = invocation.command.name === 'jupyter' ? invocation.url : invocation.endpointUrl;
   if (endpoint !== undefined) config.endpoint = endpoint;
   if (!invocation.retries) config.retry = false;
+  if (invocation.validation !== undefined) config.validation = invocation.validation;
   if (logger !== undefined) config.logger = logger;
   if (invocation.profile !== undefined) {
     if (invocation.command.name === 'oci') config.auth = { profile: invocation.profile };
@@ -50,6 +51,8 @@ export function paginationConfig(
   if (invocation.maxItems !== undefined) config.maxItems = invocation.maxItems;
   if (invocation.startingToken !== undefined) config.startingToken = invocation.startingToken;
   if (invocation.pageSize !== undefined) config.pageSize = invocation.pageSize;
+  // The page size is checked in the same mode as the requests (config.pageSize -> --page-size).
+  if (invocation.validation !== undefined) config.validation = invocation.validation;
   if (signal !== undefined) config.signal = signal;
   return config;
 }

@@ -3,12 +3,14 @@
  * failure a {@link UsageError} naming the option and the rule it broke.
  */
 import { OUTPUT_FORMATS, type OutputFormat } from './command-model.js';
+import { VALIDATION_MODES, type ValidationMode } from '../client/validate-checks.js';
 import { UsageError } from './usage-error.js';
 
 /**
  * A count option: decimal digits only (no sign, exponent, fraction or hex), at least `min`,
- * at most `Number.MAX_SAFE_INTEGER`. Upper bounds of an API (Athena MaxResults <= 100) are
- * checked by the client, which throws a `ValidationError`.
+ * at most `Number.MAX_SAFE_INTEGER`. Upper bounds of an API (Athena MaxResults <= 100) are the
+ * service's to enforce, as in the clients' default validation mode; `--validation strict`
+ * has the client check them (a `ValidationError`) before sending.
  */
 export function parseCount(
   option: string,
@@ -43,6 +45,23 @@ export function parseOutput(value: string | undefined, helpCommand: string): Out
     );
   }
   return format;
+}
+
+export function parseValidation(
+  value: string | undefined,
+  helpCommand: string,
+): ValidationMode | undefined {
+  if (value === undefined) return undefined;
+  const mode = VALIDATION_MODES.find((candidate) => candidate === value);
+  if (mode === undefined) {
+    throw new UsageError(
+      '--validation',
+      `one of ${VALIDATION_MODES.join(', ')}`,
+      `Option --validation must be one of ${VALIDATION_MODES.join(', ')}, got "${value}".`,
+      helpCommand,
+    );
+  }
+  return mode;
 }
 
 export function checkUrl(option: string, value: string, helpCommand: string): void {

@@ -3,6 +3,7 @@ import type { Logger } from './logging.js';
 import type { AwsCredentialSource } from '../auth/sigv4-types.js';
 import type { OciSigningCredentials } from '../auth/oci-signer.js';
 import { AWS_STANDARD, OCI_DEFAULT, type RetryPolicy } from '../retry/policy.js';
+import type { ValidationMode } from './validate-checks.js';
 
 /** Options every generated client accepts. */
 export interface ClientConfig {
@@ -28,6 +29,14 @@ export interface ClientConfig {
    * `warn` entry per retry (reason, delay). Secrets are redacted before they reach it.
    */
   logger?: Logger;
+  /**
+   * What is checked before a request is sent. `'default'`: botocore's rule set (required
+   * members, types, minimum lengths, sizes and values, non-empty path labels), so the client
+   * keeps working when the service relaxes a pattern, raises a maximum or adds an enum value.
+   * `'strict'`: every constraint of the spec, also `pattern`, maximums and enums, for an
+   * early error instead of a round trip. specs/README.md lists both.
+   */
+  validation?: ValidationMode;
 }
 
 /** Options of clients whose service signs with SigV4 (Athena, Nimble Studio). */
@@ -78,6 +87,8 @@ export interface CallOptions {
   retry?: Partial<RetryPolicy> | false;
   /** Extra request headers (lower-case names). */
   headers?: Record<string, string>;
+  /** Validation mode for this call only (see {@link ClientConfig.validation}). */
+  validation?: ValidationMode;
 }
 
 export function defaultRetryPolicy(family: 'aws' | 'oci'): RetryPolicy {

@@ -14,7 +14,7 @@ export type {
   AuthScheme,
   ServiceErrorClass,
 } from './service.js';
-export type { InputRules, MemberRule } from './validate.js';
+export type { InputRules, MemberRule, ValidationMode } from './validate.js';
 export { unsignedSigning, type SignerFactory } from './signing.js';
 export { sigv4Signing } from './signing-sigv4.js';
 export { ociSigning } from './signing-oci.js';

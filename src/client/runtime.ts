@@ -17,6 +17,7 @@ import { validateInput } from './validate.js';
 import { checkUnknownKeys } from './unknown-keys.js';
 import { checkHeaders, checkWellFormed, checkWireHeaders } from './local-checks.js';
 import { redirectError } from './redirects.js';
+import { checkValidationMode } from './validation-mode.js';
 import { redactHeaders, redactUrl } from './logging.js';
 import { defaultRetryPolicy, type AnyClientConfig, type CallOptions } from './config.js';
 import type { OperationDescription, ServiceDescription } from './service.js';
@@ -62,6 +63,7 @@ export class ServiceRuntime<Paths extends {}> {
     this.#config = { ...config };
     this.#policy = resolveRetryPolicy(defaultRetryPolicy(service.retry), config.retry);
     this.#quota = createRetryQuota(this.#policy);
+    checkValidationMode(config.validation, 'validation');
     // With the region known up front, configuration errors surface here, not at the first call.
     if (config.region !== undefined) this.#connection = this.#connect(config.region);
     // A custom endpoint needs no region to be checked (a `file:` URL is refused here).
@@ -96,7 +98,14 @@ export class ServiceRuntime<Paths extends {}> {
     call: TypedCall<Paths>,
   ): Promise<Output> {
     // Everything knowable before sending fails here, before the first attempt, never retried.
-    validateInput(input, operation.input, operation.name);
+    validateInput(
+      input,
+      operation.input,
+      operation.name,
+      checkValidationMode(options?.validation, 'options.validation') ??
+        this.#config.validation ??
+        'default',
+    );
     checkUnknownKeys(input, operation.input, operation.name);
     checkWellFormed(input);
     checkHeaders(options?.headers);

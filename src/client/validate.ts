@@ -1,8 +1,12 @@
 import { ValidationError } from '../errors/index.js';
+import { checksFor, type ConstraintCheck, type ValidationMode } from './validate-checks.js';
+
+export type { ValidationMode } from './validate-checks.js';
 
 /**
  * Constraints of one input member, transcribed by the generator from the spec's JSON Schema
- * keywords (OpenAPI 3.1 = JSON Schema 2020-12).
+ * keywords (OpenAPI 3.1 = JSON Schema 2020-12). Which ones a call checks depends on its
+ * validation mode (src/client/validate-checks.ts).
  */
 export interface MemberRule {
   type: 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array';
@@ -14,75 +18,63 @@ export interface MemberRule {
   minimum?: number;
   maximum?: number;
   enum?: readonly string[];
+  minItems?: number;
+  maxItems?: number;
+  /** A list's element rule. */
+  items?: MemberRule;
+  /** A structure's members (`properties`). */
+  members?: InputRules;
+  /** A map's value rule (`additionalProperties`). */
+  values?: MemberRule;
+  minProperties?: number;
+  maxProperties?: number;
 }
 
 export type InputRules = Readonly<Record<string, MemberRule>>;
 
-/** Unicode code points, as JSON Schema and Smithy count string length (not UTF-16 units). */
-function codePointLength(value: string): number {
-  let n = 0;
-  for (const _ of value) n++;
-  return n;
-}
-
 /**
  * Checks `input` against the operation's rules and throws a ValidationError naming the
- * member and the rule, so bad input never reaches the wire.
+ * member (a path such as `Filters[0].Name` when nested, as botocore names them) and the rule,
+ * so bad input never reaches the wire. `default` mode checks what botocore checks; `strict`
+ * mode every constraint of the spec.
  */
-export function validateInput(input: unknown, rules: InputRules, operation: string): void {
+export function validateInput(
+  input: unknown,
+  rules: InputRules,
+  operation: string,
+  mode: ValidationMode = 'default',
+): void {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new ValidationError('input', 'type object', `${operation} input must be an object`);
   }
-  const record = input as Record<string, unknown>;
-  for (const name in rules) {
-    const rule = rules[name]!;
-    const value = record[name];
+  checkMembers(input as Record<string, unknown>, rules, '', mode);
+}
+
+function checkMembers(
+  record: Record<string, unknown>,
+  rules: InputRules,
+  prefix: string,
+  mode: ValidationMode,
+): void {
+  for (const key in rules) {
+    const rule = rules[key]!;
+    const value = record[key];
+    const name = prefix + key;
     if (value === undefined || value === null) {
       if (rule.required) throw new ValidationError(name, 'required', `${name} is required`);
       continue;
     }
-    checkMember(name, value, rule);
+    checkValue(name, value, rule, mode);
   }
 }
 
-function checkMember(name: string, value: unknown, rule: MemberRule): void {
+function checkValue(name: string, value: unknown, rule: MemberRule, mode: ValidationMode): void {
   switch (rule.type) {
-    case 'string': {
+    case 'string':
       if (typeof value !== 'string') throw typeError(name, rule.type, value);
-      const length =
-        rule.minLength !== undefined || rule.maxLength !== undefined ? codePointLength(value) : 0;
-      if (rule.minLength !== undefined && length < rule.minLength) {
-        throw new ValidationError(
-          name,
-          `minLength ${rule.minLength}`,
-          `${name} must be at least ${rule.minLength} characters long (got ${length})`,
-        );
-      }
-      if (rule.maxLength !== undefined && length > rule.maxLength) {
-        throw new ValidationError(
-          name,
-          `maxLength ${rule.maxLength}`,
-          `${name} must be at most ${rule.maxLength} characters long (got ${length})`,
-        );
-      }
-      if (rule.pattern && !rule.pattern.test(value)) {
-        throw new ValidationError(
-          name,
-          `pattern ${rule.pattern.source}`,
-          `${name} must match the pattern ${rule.pattern.source}`,
-        );
-      }
-      if (rule.enum && !rule.enum.includes(value)) {
-        throw new ValidationError(
-          name,
-          `enum ${rule.enum.join('|')}`,
-          `${name} must be one of ${rule.enum.join(', ')}`,
-        );
-      }
-      return;
-    }
+      return runChecks('string', value, rule, name, mode);
     case 'integer':
-    case 'number': {
+    case 'number':
       if (typeof value !== 'number' || Number.isNaN(value)) throw typeError(name, rule.type, value);
       if (rule.type === 'integer' && !Number.isInteger(value)) {
         throw new ValidationError(
@@ -91,36 +83,59 @@ function checkMember(name: string, value: unknown, rule: MemberRule): void {
           `${name} must be an integer (got ${value})`,
         );
       }
-      if (rule.minimum !== undefined && value < rule.minimum) {
-        throw new ValidationError(
-          name,
-          `minimum ${rule.minimum}`,
-          `${name} must be >= ${rule.minimum} (got ${value})`,
-        );
-      }
-      if (rule.maximum !== undefined && value > rule.maximum) {
-        throw new ValidationError(
-          name,
-          `maximum ${rule.maximum}`,
-          `${name} must be <= ${rule.maximum} (got ${value})`,
-        );
-      }
-      return;
-    }
+      return runChecks('number', value, rule, name, mode);
     case 'boolean':
       if (typeof value !== 'boolean') throw typeError(name, rule.type, value);
       return;
     case 'array':
       if (!Array.isArray(value)) throw typeError(name, rule.type, value);
+      runChecks('array', value, rule, name, mode);
+      if (rule.items) {
+        for (let i = 0; i < value.length; i++) {
+          const item: unknown = value[i];
+          // botocore rejects a None element as an invalid type; so do we.
+          if (item === undefined || item === null)
+            throw typeError(`${name}[${i}]`, rule.items.type, item);
+          checkValue(`${name}[${i}]`, item, rule.items, mode);
+        }
+      }
       return;
-    case 'object':
+    case 'object': {
       if (typeof value !== 'object' || Array.isArray(value))
         throw typeError(name, rule.type, value);
+      const record = value as Record<string, unknown>;
+      if (rule.members) checkMembers(record, rule.members, `${name}.`, mode);
+      if (rule.values || rule.minProperties !== undefined || rule.maxProperties !== undefined) {
+        runChecks('map', record, rule, name, mode);
+        if (rule.values) {
+          for (const key of Object.keys(record)) {
+            const entry = record[key];
+            if (entry === undefined) continue;
+            if (entry === null) throw typeError(`${name}.${key}`, rule.values.type, entry);
+            checkValue(`${name}.${key}`, entry, rule.values, mode);
+          }
+        }
+      }
       return;
+    }
+  }
+}
+
+function runChecks(
+  applies: ConstraintCheck['applies'],
+  value: unknown,
+  rule: MemberRule,
+  name: string,
+  mode: ValidationMode,
+): void {
+  for (const row of checksFor(applies, mode)) {
+    if (rule[row.keyword] === undefined) continue;
+    const violation = row.check(value as never, rule, name);
+    if (violation) throw new ValidationError(name, violation.rule, violation.detail);
   }
 }
 
 function typeError(name: string, type: string, value: unknown): ValidationError {
-  const got = Array.isArray(value) ? 'array' : typeof value;
+  const got = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
   return new ValidationError(name, `type ${type}`, `${name} must be of type ${type} (got ${got})`);
 }

@@ -3,6 +3,7 @@ import type { PaginatorSpec } from './contract.js';
 import { pythonInt } from './python-int.js';
 import { decodeStartingToken, type ResumePosition } from './resume-token.js';
 import type { RetryPolicy } from '../retry/policy.js';
+import type { ValidationMode } from '../client/validate-checks.js';
 
 /**
  * boto3's `PaginationConfig`, in this package's casing. The semantics are botocore's
@@ -28,6 +29,12 @@ export interface PaginationConfig {
   retry?: Partial<RetryPolicy> | false;
   /** Extra request headers for every page request (as a call's `headers` option). Not a botocore option. */
   headers?: Record<string, string>;
+  /**
+   * Validation mode for `pageSize` and every page request (as a call's `validation` option).
+   * Unset: `pageSize` is checked against the page-size member's minimum only, and each request
+   * in the client's mode. Not a botocore option.
+   */
+  validation?: ValidationMode;
 }
 
 /** A {@link PaginationConfig} after validation. */
@@ -48,7 +55,10 @@ export interface ResolvedPaginationConfig {
  *   cuts `-n` items off the first page's end, emitting a negative `boto_truncate_amount`.
  * - `pageSize` without a `limitKey` is botocore's `PaginationError` ("PageSize parameter is
  *   not supported for the pagination interface for this operation."); otherwise it goes
- *   through `int()` and must lie within `limitRange` (`ValidationError` on `config.pageSize`).
+ *   through `int()` and must be at least `limitRange`'s minimum, and, with `validation:
+ *   'strict'`, at most its maximum (`ValidationError` on `config.pageSize`). The maximum is
+ *   the service's to enforce otherwise, as botocore leaves it: services raise page-size limits
+ *   without a new API version (issue 14). A strict client still refuses the request itself.
  * - `startingToken` is decoded now rather than on the first request (botocore defers it),
  *   so a bad token fails before anything is sent.
  */
@@ -59,7 +69,7 @@ export function resolvePaginationConfig(
 ): ResolvedPaginationConfig {
   return {
     maxItems: resolveMaxItems(config?.maxItems),
-    pageSize: resolvePageSize(spec, config?.pageSize),
+    pageSize: resolvePageSize(spec, config?.pageSize, config?.validation ?? 'default'),
     start: resolveStart(spec, inputTokens, config?.startingToken),
     signal: config?.signal,
   };
@@ -75,7 +85,11 @@ function resolveMaxItems(value: unknown): number | undefined {
   return parsed.value;
 }
 
-function resolvePageSize(spec: PaginatorSpec, value: unknown): number | undefined {
+function resolvePageSize(
+  spec: PaginatorSpec,
+  value: unknown,
+  mode: ValidationMode,
+): number | undefined {
   if (value === undefined || value === null) return undefined;
   if (spec.limitKey === undefined) {
     throw new PaginationError(
@@ -84,8 +98,15 @@ function resolvePageSize(spec: PaginatorSpec, value: unknown): number | undefine
   }
   const parsed = pythonInt(value);
   if (!parsed.ok) throw new ValidationError('config.pageSize', 'integer', parsed.reason);
-  const [min, max] = spec.limitRange ?? [1, Number.MAX_SAFE_INTEGER];
-  if (parsed.value < min || parsed.value > max) {
+  const [min = 1, max = Number.MAX_SAFE_INTEGER] = spec.limitRange ?? [];
+  if (mode === 'default' && parsed.value < min) {
+    throw new ValidationError(
+      'config.pageSize',
+      `minimum ${min}`,
+      `must be ${min} or more (${spec.operation} ${spec.limitKey}), got ${parsed.value}`,
+    );
+  }
+  if (mode === 'strict' && (parsed.value < min || parsed.value > max)) {
     throw new ValidationError(
       'config.pageSize',
       `range ${min}..${max}`,

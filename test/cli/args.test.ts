@@ -118,6 +118,22 @@ describe('common options', () => {
     ).toBe(format);
   });
 
+  test.each(['default', 'strict'])('--validation %s is passed on; absent it is unset', (mode) => {
+    expect(
+      parseList([
+        'list',
+        'jupyter',
+        '--url',
+        'http://127.0.0.1:8888/',
+        '--token',
+        't',
+        '--validation',
+        mode,
+      ]).validation,
+    ).toBe(mode);
+    expect(parseList(['list', 'athena', '--notebook-id', NOTEBOOK]).validation).toBeUndefined();
+  });
+
   test('--max-items 0 is allowed (botocore yields an empty page and a resume token)', () => {
     expect(
       parseList(['list', 'athena', '--notebook-id', NOTEBOOK, '--max-items', '0']).maxItems,
@@ -225,6 +241,11 @@ describe('usage errors', () => {
       ['list', 'athena', '--notebook-id', NOTEBOOK, '--output', 'yaml'],
       '--output',
       'Option --output must be one of table, json, ndjson, got "yaml".',
+    ],
+    [
+      ['list', 'athena', '--notebook-id', NOTEBOOK, '--validation', 'strict=1'],
+      '--validation',
+      'Option --validation must be one of default, strict, got "strict=1".',
     ],
     [
       ['list', 'athena', '--notebook-id', NOTEBOOK, '--max-items', 'ten'],

@@ -295,18 +295,77 @@ describe('usage errors exit 2 with a helpful message', () => {
 
   test('input the client rejects (ValidationError) names the option', async () => {
     const { code, stderr } = await runBin(
-      ['list', 'athena', '--notebook-id', 'not-a-uuid', '--endpoint-url', emu.url],
+      ['list', 'athena', '--notebook-id', '', '--endpoint-url', emu.url],
+      home.awsEnv,
+    );
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^cloud-sessions: ValidationError: Invalid parameter NotebookId/);
+    expect(stderr).toContain('at least 1 characters long');
+    expect(stderr).toContain('Option: --notebook-id');
+  });
+
+  test('--validation strict: input only the pattern rejects is refused locally, naming the option', async () => {
+    const before = emu.requests.length;
+    const { code, stderr } = await runBin(
+      [
+        'list',
+        'athena',
+        '--notebook-id',
+        'not-a-uuid',
+        '--endpoint-url',
+        emu.url,
+        '--validation',
+        'strict',
+      ],
       home.awsEnv,
     );
     expect(code).toBe(2);
     expect(stderr).toMatch(/^cloud-sessions: ValidationError: Invalid parameter NotebookId/);
     expect(stderr).toContain('Option: --notebook-id');
+    expect(emu.requests.length).toBe(before);
   });
 
-  test('a page size the API does not allow is a ValidationError', async () => {
+  test('by default, input only the pattern rejects is sent and the service decides', async () => {
+    const before = emu.requests.length;
+    const { code, stderr } = await runBin(
+      ['list', 'athena', '--notebook-id', 'not-a-uuid', '--endpoint-url', emu.url],
+      home.awsEnv,
+    );
+    expect(code).toBe(1);
+    expect(stderr).toContain('InvalidRequestException');
+    expect(stderr).toContain('regular expression pattern');
+    expect(emu.requests.length).toBe(before + 1);
+  });
+
+  test('by default, a page size above the model maximum is sent and the service decides', async () => {
     const { code, stderr } = await runBin(athenaArgs('--page-size', '101'), home.awsEnv);
+    expect(code).toBe(1);
+    expect(stderr).toContain('InvalidRequestException');
+    expect(stderr).toContain('less than or equal to 100');
+  });
+
+  test('--validation strict: a page size above the maximum is refused as --page-size', async () => {
+    const before = emu.requests.length;
+    const { code, stderr } = await runBin(
+      athenaArgs('--page-size', '101', '--validation', 'strict'),
+      home.awsEnv,
+    );
     expect(code).toBe(2);
     expect(stderr).toContain('must be between 1 and 100');
+    expect(stderr).toContain('Option: --page-size');
+    expect(emu.requests.length).toBe(before);
+  });
+
+  test('a page size below the minimum is refused in either mode', async () => {
+    const { code, stderr } = await runBin(athenaArgs('--page-size', '0'), home.awsEnv);
+    expect(code).toBe(2);
+    expect(stderr).toContain('--page-size');
+  });
+
+  test('an unknown --validation mode is a usage error', async () => {
+    const { code, stderr } = await runBin(athenaArgs('--validation', 'paranoid'), home.awsEnv);
+    expect(code).toBe(2);
+    expect(stderr).toContain('Option --validation must be one of default, strict, got "paranoid".');
   });
 
   test('a malformed starting token is rejected before any request', async () => {

@@ -144,13 +144,21 @@ describe('Athena errors', () => {
 });
 
 describe('Athena input validation (before any request)', () => {
-  const cases: Array<[string, Record<string, unknown>, string, string]> = [
+  // [what, input, member, rule, strict only]: strict-only rules are sent in the default mode
+  // (test/compat/ pins that); botocore's rules are refused in both.
+  const cases: Array<[string, Record<string, unknown>, string, string, boolean?]> = [
     ['missing NotebookId', {}, 'NotebookId', 'required'],
-    ['NotebookId too long', { NotebookId: 'a'.repeat(37) }, 'NotebookId', 'maxLength 36'],
+    ['NotebookId too long', { NotebookId: 'a'.repeat(37) }, 'NotebookId', 'maxLength 36', true],
     ['NotebookId empty', { NotebookId: '' }, 'NotebookId', 'minLength 1'],
-    ['NotebookId off pattern', { NotebookId: 'not-a-uuid' }, 'NotebookId', 'pattern'],
+    ['NotebookId off pattern', { NotebookId: 'not-a-uuid' }, 'NotebookId', 'pattern', true],
     ['MaxResults 0', { NotebookId: NOTEBOOK, MaxResults: 0 }, 'MaxResults', 'minimum 1'],
-    ['MaxResults 101', { NotebookId: NOTEBOOK, MaxResults: 101 }, 'MaxResults', 'maximum 100'],
+    [
+      'MaxResults 101',
+      { NotebookId: NOTEBOOK, MaxResults: 101 },
+      'MaxResults',
+      'maximum 100',
+      true,
+    ],
     ['MaxResults 1.5', { NotebookId: NOTEBOOK, MaxResults: 1.5 }, 'MaxResults', 'type integer'],
     [
       'MaxResults a string',
@@ -160,10 +168,10 @@ describe('Athena input validation (before any request)', () => {
     ],
     ['NextToken empty', { NotebookId: NOTEBOOK, NextToken: '' }, 'NextToken', 'minLength 1'],
   ];
-  for (const [what, input, parameter, rule] of cases) {
-    it(`rejects ${what} naming ${parameter} and ${rule}`, async () => {
+  for (const [what, input, parameter, rule, strictOnly] of cases) {
+    it(`rejects ${what} naming ${parameter} and ${rule}${strictOnly ? ' (strict)' : ''}`, async () => {
       const error = await client()
-        .listNotebookSessions(input as never)
+        .listNotebookSessions(input as never, strictOnly ? { validation: 'strict' } : undefined)
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ValidationError);
       expect((error as ValidationError).parameter).toBe(parameter);

@@ -116,9 +116,12 @@ describe('OCI errors', () => {
   });
 });
 
-it('rejects an opc-request-id with characters OCI does not allow', async () => {
+it('rejects an opc-request-id with characters OCI does not allow (strict)', async () => {
   const error = await client()
-    .listSessions({ aiDataPlatformId: 'a', workspaceKey: 'b', opcRequestId: 'has space' })
+    .listSessions(
+      { aiDataPlatformId: 'a', workspaceKey: 'b', opcRequestId: 'has space' },
+      { validation: 'strict' },
+    )
     .catch((e: unknown) => e);
   expect(error).toBeInstanceOf(ValidationError);
   expect(error).toMatchObject({ parameter: 'opcRequestId' });

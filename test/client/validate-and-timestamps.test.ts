@@ -12,24 +12,42 @@ const rules: InputRules = {
 };
 
 describe('validateInput', () => {
-  const table: Array<[string, unknown, string | undefined, string | undefined]> = [
-    ['valid', { name: 'ab', mode: 'A', count: 3, flag: true }, undefined, undefined],
-    ['not an object', null, 'input', 'type object'],
-    ['array input', [], 'input', 'type object'],
-    ['enum miss', { name: 'ab', mode: 'C' }, 'mode', 'enum A|B'],
-    ['boolean type', { name: 'ab', flag: 'yes' }, 'flag', 'type boolean'],
-    ['NaN', { name: 'ab', count: Number.NaN }, 'count', 'type integer'],
-    ['length counts code points, not UTF-16 units', { name: '😀😀' }, undefined, undefined],
-    ['too long in code points', { name: '😀😀😀😀😀' }, 'name', 'maxLength 4'],
+  // [what, input, mode, member, rule]: no member = accepted.
+  const table: Array<
+    [string, unknown, 'default' | 'strict', string | undefined, string | undefined]
+  > = [
+    ['valid', { name: 'ab', mode: 'A', count: 3, flag: true }, 'strict', undefined, undefined],
+    ['not an object', null, 'default', 'input', 'type object'],
+    ['array input', [], 'default', 'input', 'type object'],
+    ['enum miss, strict', { name: 'ab', mode: 'C' }, 'strict', 'mode', 'enum A|B'],
+    [
+      'enum miss passes by default (open enum)',
+      { name: 'ab', mode: 'C' },
+      'default',
+      undefined,
+      undefined,
+    ],
+    ['boolean type', { name: 'ab', flag: 'yes' }, 'default', 'flag', 'type boolean'],
+    ['NaN', { name: 'ab', count: Number.NaN }, 'default', 'count', 'type integer'],
+    [
+      'length counts code points, not UTF-16 units',
+      { name: '😀😀' },
+      'strict',
+      undefined,
+      undefined,
+    ],
+    ['too long in code points, strict', { name: '😀😀😀😀😀' }, 'strict', 'name', 'maxLength 4'],
+    ['too long passes by default', { name: '😀😀😀😀😀' }, 'default', undefined, undefined],
+    ['too short in either mode', { name: '😀' }, 'default', 'name', 'minLength 2'],
   ];
-  for (const [what, input, parameter, rule] of table) {
+  for (const [what, input, mode, parameter, rule] of table) {
     it(what, () => {
       if (!parameter) {
-        expect(() => validateInput(input, rules, 'Op')).not.toThrow();
+        expect(() => validateInput(input, rules, 'Op', mode)).not.toThrow();
         return;
       }
       try {
-        validateInput(input, rules, 'Op');
+        validateInput(input, rules, 'Op', mode);
         expect.unreachable();
       } catch (error) {
         expect(error).toBeInstanceOf(ValidationError);
@@ -39,12 +57,22 @@ describe('validateInput', () => {
     });
   }
 
-  it('accepts every integer in range and rejects every one outside', () => {
+  it('strict mode accepts every integer in range and rejects every one outside', () => {
     fc.assert(
       fc.property(fc.integer({ min: -1000, max: 1000 }), (count) => {
         const ok = count >= 0 && count <= 10;
-        const run = () => validateInput({ name: 'ab', count }, rules, 'Op');
+        const run = () => validateInput({ name: 'ab', count }, rules, 'Op', 'strict');
         if (ok) expect(run).not.toThrow();
+        else expect(run).toThrow(ValidationError);
+      }),
+    );
+  });
+
+  it('the default mode checks the minimum only', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1000, max: 1000 }), (count) => {
+        const run = () => validateInput({ name: 'ab', count }, rules, 'Op');
+        if (count >= 0) expect(run).not.toThrow();
         else expect(run).toThrow(ValidationError);
       }),
     );

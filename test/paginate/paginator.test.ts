@@ -217,9 +217,28 @@ describe('page size', () => {
     expect(requests[0]?.MaxResults).toBe(5);
   });
 
-  test.each([0, 101, -1])('pageSize %d outside limitRange is a ValidationError', (pageSize) => {
-    expect(() => athena({ pageSize })).toThrowError(ValidationError);
-    expect(() => athena({ pageSize })).toThrowError(/config\.pageSize: must be between 1 and 100/);
+  test.each([0, -1])(
+    'pageSize %d below the minimum is a ValidationError in either mode',
+    (pageSize) => {
+      expect(() => athena({ pageSize })).toThrowError(
+        expect.objectContaining({ parameter: 'config.pageSize', rule: 'minimum 1' }),
+      );
+      expect(() => athena({ pageSize, validation: 'strict' })).toThrowError(
+        /config\.pageSize: must be between 1 and 100/,
+      );
+    },
+  );
+
+  test('pageSize above the maximum is sent by default: the service may have raised it', async () => {
+    const { requests, paginator } = athena({ pageSize: 101 });
+    await paginator.buildFullResult();
+    expect(requests).toEqual([{ NotebookId: 'nb', MaxResults: 101 }]);
+  });
+
+  test('pageSize above the maximum is a ValidationError in strict mode', () => {
+    expect(() => athena({ pageSize: 101, validation: 'strict' })).toThrowError(
+      expect.objectContaining({ parameter: 'config.pageSize', rule: 'range 1..100' }),
+    );
   });
 
   test('a non-numeric pageSize is a ValidationError on config.pageSize', () => {

@@ -1,0 +1,70 @@
+/**
+ * Input member rules and enum types from JSON Schema: what the runtime's validation
+ * (src/client/validate.ts) checks and how generated types spell an enum. Pure.
+ */
+import type { Json } from './spec-model.js';
+
+/**
+ * An open enum: the known values plus any other string, as AWS SDK v3 types enums, so a value
+ * the service adds later still type-checks and passes through. `string & {}` rather than
+ * `string` keeps the known values in editor completion (a plain `| string` absorbs them).
+ */
+export function openEnumType(values: readonly unknown[]): string {
+  return [...values.map((v) => JSON.stringify(v)), '(string & {})'].join(' | ');
+}
+
+/**
+ * JSON Schema keywords -> the runtime's MemberRule (src/client/validate.ts), nested members
+ * included: `items` of a list, `properties` (and `required`) of a structure,
+ * `additionalProperties` of a map. A schema that refers back to itself is cut at the second
+ * visit to keep only its own type there (the runtime walks values, not schemas, so a deep value
+ * is still checked up to that depth).
+ */
+export function ruleOf(
+  schema: Json,
+  isRequired: boolean,
+  resolve: (s: Json) => Json,
+  visiting: ReadonlySet<string> = new Set(),
+): Json {
+  const ref = schema?.$ref as string | undefined;
+  const s = resolve(schema) ?? {};
+  const rule: Json = { type: s.type ?? impliedType(s) };
+  if (isRequired) rule.required = true;
+  for (const key of RULE_KEYWORDS) if (s[key] !== undefined) rule[key] = s[key];
+  if (s.pattern !== undefined) rule.pattern = s.pattern;
+  if (Array.isArray(s.enum)) rule.enum = s.enum;
+  if (ref !== undefined && visiting.has(ref)) return rule;
+  const inside = ref === undefined ? visiting : new Set([...visiting, ref]);
+  if (rule.type === 'array' && s.items) rule.items = ruleOf(s.items, false, resolve, inside);
+  if (rule.type === 'object') {
+    const props: Json = s.properties ?? {};
+    const names = Object.keys(props);
+    if (names.length > 0) {
+      const needed: string[] = s.required ?? [];
+      rule.members = Object.fromEntries(
+        names.map((name) => [name, ruleOf(props[name], needed.includes(name), resolve, inside)]),
+      );
+    }
+    const values = s.additionalProperties;
+    if (values && typeof values === 'object') rule.values = ruleOf(values, false, resolve, inside);
+  }
+  return rule;
+}
+
+/** The type a schema without `type` describes by its other keywords (string by default). */
+function impliedType(s: Json): string {
+  if (s.properties || s.additionalProperties) return 'object';
+  if (s.items) return 'array';
+  return 'string';
+}
+
+const RULE_KEYWORDS = [
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'minItems',
+  'maxItems',
+  'minProperties',
+  'maxProperties',
+] as const;

@@ -1,0 +1,156 @@
+/**
+ * A service that has moved on since the client was generated, on loopback. It stands in front
+ * of the emulator (the service as the spec describes it) and, per request, either forwards and
+ * rewrites the JSON response (new enum values, new members, removed members: the emulator still
+ * verifies the signature and serves the data), or answers itself as the newer service would
+ * (input it now accepts, an error code it now sends), after verifying the SigV4 signature with
+ * the emulator's own independent checker. Node only; for tests.
+ */
+import { createServer, request as httpRequest, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Emulator } from '../../src/emulator/index.js';
+import { verifySigV4 } from '../../src/emulator/sigv4-verify-node.js';
+
+/** One request as the newer service received it. */
+export interface SeenCall {
+  method: string;
+  /** Path and query as sent. */
+  target: string;
+  headers: IncomingMessage['headers'];
+  /** The JSON body, parsed; undefined without one. */
+  json: unknown;
+}
+
+/** What the newer service does with one request. */
+export type Evolution =
+  /** Forward to the emulator; `rewrite` changes the parsed JSON body of a success response. */
+  | { kind: 'forward'; rewrite?: (body: any, call: SeenCall) => unknown }
+  /** Answer without the emulator, once the SigV4 signature for `signingName` verifies. */
+  | {
+      kind: 'answer';
+      signingName: 'athena' | 'nimble';
+      status?: number;
+      headers?: Record<string, string>;
+      body: unknown;
+    };
+
+export interface EvolvingService {
+  url: string;
+  /** Requests that reached the service, oldest first (none when the client refused locally). */
+  calls: SeenCall[];
+  close(): Promise<void>;
+}
+
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length']);
+
+export async function startEvolvingService(
+  emulator: Emulator,
+  evolve: (call: SeenCall) => Evolution,
+): Promise<EvolvingService> {
+  const upstream = new URL(emulator.url);
+  const keys = new Map(emulator.credentials.aws.map((c) => [c.accessKeyId, c]));
+  const calls: SeenCall[] = [];
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const body = Buffer.concat(chunks);
+      const text = body.toString('utf8');
+      const call: SeenCall = {
+        method: req.method ?? 'GET',
+        target: req.url ?? '/',
+        headers: req.headers,
+        json: text ? JSON.parse(text) : undefined,
+      };
+      calls.push(call);
+      const evolution = evolve(call);
+      if (evolution.kind === 'answer') {
+        const verdict = verifySigV4(
+          { method: call.method, target: call.target, rawHeaders: req.rawHeaders, body },
+          {
+            credentials: keys,
+            region: emulator.credentials.region,
+            service: evolution.signingName,
+            nowMs: Date.now(),
+            toleranceMs: 5 * 60_000,
+          },
+        );
+        const [status, headers, answer] = verdict.ok
+          ? [evolution.status ?? 200, evolution.headers ?? {}, evolution.body]
+          : [403, { 'x-amzn-errortype': verdict.code }, { message: verdict.message }];
+        const json = JSON.stringify(answer);
+        res.writeHead(status, {
+          'content-type': 'application/json',
+          ...headers,
+          'content-length': String(Buffer.byteLength(json)),
+        });
+        res.end(json);
+        return;
+      }
+      const relayed = await forward(upstream, call, body);
+      let out = relayed.body;
+      if (evolution.rewrite && relayed.status < 300 && out.length > 0) {
+        out = Buffer.from(
+          JSON.stringify(evolution.rewrite(JSON.parse(out.toString('utf8')), call)),
+        );
+      }
+      const headers: Record<string, string | string[]> = {};
+      for (const [name, value] of Object.entries(relayed.headers)) {
+        if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
+      }
+      headers['content-length'] = String(out.length);
+      res.writeHead(relayed.status, headers);
+      res.end(out);
+    })().catch((error: unknown) => {
+      res.writeHead(599, { 'content-type': 'text/plain' });
+      res.end(`evolving service failed: ${String(error)}`);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    calls,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+interface Relayed {
+  status: number;
+  headers: IncomingMessage['headers'];
+  body: Buffer;
+}
+
+/** Forwards with the Host header unchanged, so the signature still verifies upstream. */
+function forward(upstream: URL, call: SeenCall, body: Buffer): Promise<Relayed> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        method: call.method,
+        path: call.target,
+        headers: call.headers,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('error', reject);
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 502,
+            headers: res.headers,
+            body: Buffer.concat(chunks),
+          }),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
