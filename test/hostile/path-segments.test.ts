@@ -14,6 +14,7 @@ import { createRequestBuilder } from '../../src/client/request-builder.js';
 import type { HttpRequest } from '../../src/transport/http-request.js';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
 import { NimbleStudioClient } from 'cloud-sessions/nimble-studio';
+import { AiDataPlatformClient } from 'cloud-sessions/oci-ai-data-platform';
 import { testAwsCredentials, testOciAuth } from '../helpers/credentials.js';
 import { json, startHostileServer, type HostileServer } from './servers.js';
 
@@ -203,6 +204,26 @@ describe('the signer signs the path as sent (emulator verifies SigV4)', () => {
         code?: string;
       };
       expect(error.code).toBe('ResourceNotFoundException');
+    },
+  );
+
+  it.each(['a..b', '.%2e', "it's (x)", '..a'])(
+    'OCI workspaceKey %j: the (request-target) signature verifies (not found, not NotAuthenticated)',
+    async (workspaceKey) => {
+      const client = new AiDataPlatformClient({
+        endpoint: emulator.url,
+        region: emulator.credentials.region,
+        auth: {
+          keyId: emulator.credentials.oci.keyId,
+          privateKey: emulator.credentials.oci.privateKeyPem,
+        },
+        retry: false,
+      });
+      const platform = emulator.data.oci.platforms[0]!.aiDataPlatformId;
+      const error = (await client
+        .listSessions({ aiDataPlatformId: platform, workspaceKey })
+        .catch((e: unknown) => e)) as { code?: string };
+      expect(error.code).toBe('NotAuthorizedOrNotFound');
     },
   );
 });
