@@ -35,20 +35,35 @@ export function ruleOf(
   if (Array.isArray(s.enum)) rule.enum = s.enum;
   if (ref !== undefined && visiting.has(ref)) return rule;
   const inside = ref === undefined ? visiting : new Set([...visiting, ref]);
-  if (rule.type === 'array' && s.items) rule.items = ruleOf(s.items, false, resolve, inside);
+  const nested = (child: Json, required: boolean) =>
+    isTimestamp(child, resolve) ? undefined : ruleOf(child, required, resolve, inside);
+  if (rule.type === 'array' && s.items) {
+    const items = nested(s.items, false);
+    if (items) rule.items = items;
+  }
   if (rule.type === 'object') {
     const props: Json = s.properties ?? {};
-    const names = Object.keys(props);
-    if (names.length > 0) {
-      const needed: string[] = s.required ?? [];
-      rule.members = Object.fromEntries(
-        names.map((name) => [name, ruleOf(props[name], needed.includes(name), resolve, inside)]),
-      );
-    }
+    const needed: string[] = s.required ?? [];
+    const members = Object.keys(props).flatMap((name) => {
+      const member = nested(props[name], needed.includes(name));
+      return member ? [[name, member] as const] : [];
+    });
+    if (members.length > 0) rule.members = Object.fromEntries(members);
     const values = s.additionalProperties;
-    if (values && typeof values === 'object') rule.values = ruleOf(values, false, resolve, inside);
+    if (values && typeof values === 'object') {
+      const valueRule = nested(values, false);
+      if (valueRule) rule.values = valueRule;
+    }
   }
   return rule;
+}
+
+/**
+ * Nested `x-timestamp` members get no rule here: callers pass a `Date` where the wire has a
+ * number or a string, and input timestamp serialisation (issue 12) owns how those are checked.
+ */
+function isTimestamp(schema: Json, resolve: (s: Json) => Json): boolean {
+  return Boolean((resolve(schema) ?? {})['x-timestamp']);
 }
 
 /** The type a schema without `type` describes by its other keywords (string by default). */

@@ -64,6 +64,7 @@ function spec(): Json {
           properties: {
             Name: { type: 'string', minLength: 1, pattern: '^[A-Za-z]+$' },
             Values: { type: 'array', items: { type: 'string', enum: ['ON', 'OFF'] } },
+            Since: { type: 'number', 'x-timestamp': 'epoch-seconds' },
           },
         },
         Order: { type: 'string', enum: ['ASC', 'DESC'] },
@@ -94,6 +95,10 @@ describe('member rules', () => {
         },
       },
     });
+  });
+
+  it('leave nested timestamps (a Date in the input) to input timestamp serialisation', () => {
+    expect(Object.keys(rule('Filters').items.members)).toEqual(['Name', 'Values']);
   });
 
   it('describe a map by its size and value rule', () => {
