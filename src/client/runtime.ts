@@ -13,6 +13,7 @@ import { redactHeaders, redactUrl } from './logging.js';
 import { defaultRetryPolicy, type AnyClientConfig, type CallOptions } from './config.js';
 import type { OperationDescription, ServiceDescription } from './service.js';
 import { platformDefaults } from '#platform';
+import { chooseFetch } from './transport-choice.js';
 import {
   createRequestBuilder,
   type AttemptInit,
@@ -47,6 +48,8 @@ export class ServiceRuntime<Paths extends {}> {
   readonly #config: AnyClientConfig;
   readonly #policy: RetryPolicy;
   readonly #quota: RetryQuota | undefined;
+  /** `undefined`: `globalThis.fetch`, looked up per request (nock and test doubles replace it). */
+  readonly #fetch: typeof fetch | undefined;
   #connection: Promise<Connection> | Connection | undefined;
 
   constructor(service: ServiceDescription, config: AnyClientConfig) {
@@ -54,6 +57,7 @@ export class ServiceRuntime<Paths extends {}> {
     this.#config = { ...config };
     this.#policy = resolveRetryPolicy(defaultRetryPolicy(service.retry), config.retry);
     this.#quota = createRetryQuota(this.#policy);
+    this.#fetch = chooseFetch(config.fetch, platformDefaults.fetch);
     // With the region known up front, configuration errors surface here, not at the first call.
     if (config.region !== undefined) this.#connection = this.#connect(config.region);
   }
@@ -135,7 +139,7 @@ export class ServiceRuntime<Paths extends {}> {
     return this.#output<Output>(operation, result.data, result.response);
   }
 
-  /** Signs the request the builder made and sends it with the `fetch` of this moment. */
+  /** Signs the request the builder made and sends it with the client's transport. */
   async #transmit(
     signer: RequestSigner | undefined,
     wire: HttpRequest,
@@ -143,8 +147,7 @@ export class ServiceRuntime<Paths extends {}> {
     signal: AbortSignal | undefined,
   ): Promise<Response> {
     if (signer) await signer.sign(wire, ctx.signingTime());
-    // Looked up per call, not captured: nock and test doubles replace globalThis.fetch later.
-    const fetchImpl = this.#config.fetch ?? globalThis.fetch;
+    const fetchImpl = this.#fetch ?? globalThis.fetch;
     const response = await fetchImpl(wire.url.href, {
       method: wire.method,
       headers: wire.headers,
