@@ -273,7 +273,7 @@ describe('without the fetch option', () => {
     expect(seen).toEqual([`${emulator.url}/`]);
   });
 
-  it('a fetch option that is neither a function nor \'global\' is a ConfigurationError', () => {
+  it("a fetch option that is neither a function nor 'global' is a ConfigurationError", () => {
     const bad = { region: 'us-east-1', fetch: 'node' as unknown as 'global' };
     expect(() => new AthenaClient(bad)).toThrow(ConfigurationError);
     expect(() => new AthenaClient(bad)).toThrow(/fetch must be a fetch function or 'global'/);
