@@ -100,4 +100,41 @@ describe.each(Object.keys(RUNTIMES) as (keyof typeof RUNTIMES)[])('%s', (runtime
     },
     SLOW,
   );
+
+  test(
+    'the installed CLI lists Athena sessions as JSON',
+    async () => {
+      const config = smokeConfig(emulator);
+      const cli = path.join(app, 'node_modules/cloud-sessions/bin/cloud-sessions.js');
+      const out = await sh(
+        binaries[runtime]!,
+        RUNTIMES[runtime](cli).concat([
+          'list',
+          'athena',
+          '--notebook-id',
+          config.notebookId,
+          '--endpoint-url',
+          config.url,
+          '--region',
+          config.region,
+          '-o',
+          'json',
+        ]),
+        {
+          cwd: app,
+          env: {
+            ...outsideEnv(),
+            HOME: work,
+            AWS_ACCESS_KEY_ID: config.aws.accessKeyId,
+            AWS_SECRET_ACCESS_KEY: config.aws.secretAccessKey,
+          },
+        },
+      );
+      const listed = JSON.parse(out) as { NotebookSessionsList: { SessionId: string }[] };
+      expect(listed.NotebookSessionsList.map((s) => s.SessionId)).toEqual(
+        emulator.data.athena.notebooks[0]!.sessions.map((s) => s.SessionId),
+      );
+    },
+    SLOW,
+  );
 });
