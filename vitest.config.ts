@@ -9,7 +9,13 @@ export default defineConfig({
   ssr: { resolve: { conditions, externalConditions: conditions } },
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: ['test/jupyter/**', 'test/browser/**', 'test/edge/**', 'node_modules/**'],
+    exclude: [
+      'test/jupyter/**',
+      'test/browser/**',
+      'test/edge/**',
+      'test/runtimes/**',
+      'node_modules/**',
+    ],
     testTimeout: 20_000,
     pool: 'forks',
   },

@@ -10,7 +10,12 @@ export default defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions, externalConditions: conditions } },
   test: {
-    include: ['test/package/**/*.test.ts', 'test/browser/**/*.test.ts', 'test/edge/**/*.test.ts'],
+    include: [
+      'test/package/**/*.test.ts',
+      'test/browser/**/*.test.ts',
+      'test/edge/**/*.test.ts',
+      'test/runtimes/**/*.test.ts',
+    ],
     testTimeout: 180_000,
     hookTimeout: 180_000,
     fileParallelism: false,

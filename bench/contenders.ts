@@ -16,7 +16,7 @@ export const CONTENDER_IDS = [
   'aws4fetch',
   'aws-sdk-v3',
   'ours',
-  'ours-node-http',
+  'ours-fetch',
 ] as const;
 
 /** One of {@link CONTENDER_IDS}. */
@@ -28,8 +28,8 @@ export const CONTENDER_LABELS: Record<ContenderId, string> = {
   'node-http': 'node:http + JSON.parse, unsigned',
   aws4fetch: 'fetch + aws4fetch signing',
   'aws-sdk-v3': 'AWS SDK v3',
-  ours: 'cloud-sessions',
-  'ours-node-http': 'cloud-sessions + createNodeHttpFetch',
+  ours: 'cloud-sessions (default transport: node:http in Node)',
+  'ours-fetch': "cloud-sessions, fetch: 'global' (the default before issue 15)",
 };
 
 /** One contender bound to one service and server. */
@@ -205,7 +205,7 @@ async function sdkContender(service: Service, endpoint: string): Promise<Contend
 async function oursContender(
   service: Service,
   endpoint: string,
-  transport?: typeof fetch,
+  transport?: typeof fetch | 'global',
 ): Promise<Contender> {
   const config = {
     region: REGION,
@@ -264,9 +264,7 @@ export async function createContender(
       return sdkContender(service, endpoint);
     case 'ours':
       return oursContender(service, endpoint);
-    case 'ours-node-http': {
-      const { createNodeHttpFetch } = await import('cloud-sessions/node');
-      return oursContender(service, endpoint, createNodeHttpFetch());
-    }
+    case 'ours-fetch':
+      return oursContender(service, endpoint, 'global');
   }
 }

@@ -7,7 +7,7 @@
 // src/ too (for declaration maps) but neither tsconfig.json nor the `source` condition, which
 // is why tsconfig.json, not src/, marks a checkout.
 import { existsSync } from 'node:fs';
-import { register } from 'node:module';
+import * as nodeModule from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const tsconfig = fileURLToPath(new URL('../tsconfig.json', import.meta.url));
@@ -21,10 +21,20 @@ if (tsx !== undefined) {
   tsx.register({ tsconfig });
   // The exports and imports maps point the `source` condition at the .ts files (as vitest and
   // `node --conditions=source` use them); add that condition to every resolution.
-  const hook =
-    'export const resolve = (specifier, context, next) => ' +
-    "next(specifier, { ...context, conditions: [...context.conditions, 'source'] });";
-  register(`data:text/javascript,${encodeURIComponent(hook)}`);
+  // module.registerHooks() (Node >= 22.15, in-thread and synchronous) where it exists:
+  // module.register() is deprecated from Node 26 (DEP0205, a warning on stderr). tsx makes
+  // the same choice for its own hooks.
+  if (typeof nodeModule.registerHooks === 'function') {
+    nodeModule.registerHooks({
+      resolve: (specifier, context, next) =>
+        next(specifier, { ...context, conditions: [...context.conditions, 'source'] }),
+    });
+  } else {
+    const hook =
+      'export const resolve = (specifier, context, next) => ' +
+      "next(specifier, { ...context, conditions: [...context.conditions, 'source'] });";
+    nodeModule.register(`data:text/javascript,${encodeURIComponent(hook)}`);
+  }
   await import(source.href);
 } else {
   await import('../dist/src/cli/main.js');

@@ -2,8 +2,8 @@
  * `cloud-sessions/node`: the Node-only credential loaders (environment, `~/.aws`,
  * `credential_process`, `~/.oci/config`, encrypted PEM keys). They read files and run processes,
  * so they live on their own subpath and never enter a browser or edge bundle; the clients use
- * them automatically in Node when credentials are omitted. Also an optional `fetch` on
- * `node:http` ({@link createNodeHttpFetch}), faster than Node 20's global `fetch`.
+ * them automatically in Node when credentials are omitted. Also the `fetch` on `node:http`
+ * ({@link createNodeHttpFetch}) the clients use by default in Node, for agents of your own.
  *
  * @packageDocumentation
  */
@@ -32,8 +32,8 @@ export {
 } from './auth/oci-keys-node.js';
 /**
  * A `fetch`-compatible function on `node:http`/`node:https` with keep-alive agents, for the
- * clients' `fetch` option: `new AthenaClient({ region, fetch: createNodeHttpFetch() })`. Opt-in:
- * without the option the clients use `globalThis.fetch`, looked up on every request.
+ * clients' `fetch` option: `new AthenaClient({ region, fetch: createNodeHttpFetch({ agent }) })`.
+ * Without the option, clients in Node share one made with the defaults.
  */
 export {
   createNodeHttpFetch,

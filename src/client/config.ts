@@ -16,10 +16,14 @@ export interface ClientConfig {
   /** AWS only: use the dual-stack (IPv6) endpoint variant. */
   useDualstackEndpoint?: boolean;
   /**
-   * `fetch` implementation. When omitted, `globalThis.fetch` is looked up on every request, so
-   * interceptors installed after the client was built (nock, MSW) still see the requests.
+   * The transport. Omitted: in Node, a keep-alive `node:http` transport shared by the
+   * process's clients (`createNodeHttpFetch()` of `cloud-sessions/node`, about twice as fast
+   * as Node's global `fetch`; nock and MSW intercept it, since `http.request` is looked up per
+   * request); in browsers, workers, Bun and Deno, `globalThis.fetch`. `'global'`:
+   * `globalThis.fetch` in every runtime, looked up on every request, so test doubles that
+   * replace it after the client was built still see the requests. Or a `fetch` function.
    */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | 'global';
   /** Retry policy overrides on top of the service family's defaults; `false` turns retries off. */
   retry?: Partial<RetryPolicy> | false;
   /** Signs every attempt. Overrides the credentials-based signer. */

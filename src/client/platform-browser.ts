@@ -14,4 +14,5 @@ export const platformDefaults: PlatformDefaults = {
   awsRegion: async () => undefined,
   ociCredentials: () => missing('OCI auth'),
   ociRegion: async () => undefined,
+  fetch: undefined,
 };

@@ -12,4 +12,9 @@ export interface PlatformDefaults {
   awsRegion(profile: string | undefined): Promise<string | undefined>;
   ociCredentials(options: { profile?: string; configFile?: string }): OciCredentialSource;
   ociRegion(options: { profile?: string; configFile?: string }): Promise<string | undefined>;
+  /**
+   * The transport of clients given no `fetch` option; `undefined`: `globalThis.fetch`, looked
+   * up on every request.
+   */
+  fetch: typeof fetch | undefined;
 }

@@ -22,6 +22,7 @@ import { redactHeaders, redactUrl } from './logging.js';
 import { defaultRetryPolicy, type AnyClientConfig, type CallOptions } from './config.js';
 import type { OperationDescription, ServiceDescription } from './service.js';
 import { platformDefaults } from '#platform';
+import { chooseFetch } from './transport-choice.js';
 import {
   createRequestBuilder,
   type AttemptInit,
@@ -56,6 +57,8 @@ export class ServiceRuntime<Paths extends {}> {
   readonly #config: AnyClientConfig;
   readonly #policy: RetryPolicy;
   readonly #quota: RetryQuota | undefined;
+  /** `undefined`: `globalThis.fetch`, looked up per request (nock and test doubles replace it). */
+  readonly #fetch: typeof fetch | undefined;
   #connection: Promise<Connection> | Connection | undefined;
 
   constructor(service: ServiceDescription, config: AnyClientConfig) {
@@ -64,6 +67,7 @@ export class ServiceRuntime<Paths extends {}> {
     this.#policy = resolveRetryPolicy(defaultRetryPolicy(service.retry), config.retry);
     this.#quota = createRetryQuota(this.#policy);
     checkValidationMode(config.validation, 'validation');
+    this.#fetch = chooseFetch(config.fetch, platformDefaults.fetch);
     // With the region known up front, configuration errors surface here, not at the first call.
     if (config.region !== undefined) this.#connection = this.#connect(config.region);
     // A custom endpoint needs no region to be checked (a `file:` URL is refused here).
@@ -158,7 +162,7 @@ export class ServiceRuntime<Paths extends {}> {
     return this.#output<Output>(operation, result);
   }
 
-  /** Signs the request the builder made and sends it with the `fetch` of this moment. */
+  /** Signs the request the builder made and sends it with the client's transport. */
   async #transmit(
     signer: RequestSigner | undefined,
     wire: HttpRequest,
@@ -167,8 +171,7 @@ export class ServiceRuntime<Paths extends {}> {
   ): Promise<Response> {
     if (signer) await signer.sign(wire, ctx.signingTime());
     checkWireHeaders(wire.headers);
-    // Looked up per call, not captured: nock and test doubles replace globalThis.fetch later.
-    const fetchImpl = this.#config.fetch ?? globalThis.fetch;
+    const fetchImpl = this.#fetch ?? globalThis.fetch;
     const response = await fetchImpl(wire.url.href, {
       method: wire.method,
       headers: wire.headers,

@@ -6,14 +6,17 @@
  * the signal's reason on abort, `TypeError` with the system error on `cause` for network
  * failures, a body cut short is an error, never a short success.
  */
-import {
+// The module objects, not named imports: `http.request` is looked up on every request, so
+// interceptors that patch it after this module loaded (nock 14 and MSW, through
+// @mswjs/interceptors) still see the requests. An ESM named import of a builtin is a snapshot
+// that such patches do not update (Node docs, module.syncBuiltinESMExports).
+import http, {
   Agent as HttpAgent,
-  request as httpRequest,
   type AgentOptions,
   type ClientRequest,
   type IncomingMessage,
 } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import https, { Agent as HttpsAgent } from 'node:https';
 import { ConfigurationError } from '../errors/index.js';
 import { createBufferedResponse } from './buffered-response.js';
 import { decodeContent } from './content-encoding-node.js';
@@ -129,7 +132,7 @@ function send(wire: OutgoingRequest, agentFor: (secure: boolean) => HttpAgent): 
     const secure = url.protocol === 'https:';
     let request: ClientRequest;
     try {
-      request = (secure ? httpsRequest : httpRequest)({
+      request = (secure ? https.request : http.request)({
         // URL keeps IPv6 literals in brackets; Node wants them bare (as its urlToHttpOptions does).
         hostname: url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
         port: url.port === '' ? undefined : Number(url.port),

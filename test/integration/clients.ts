@@ -54,6 +54,15 @@ export function retryLog(onWarn?: (entry: RetryLogEntry) => void): {
 
 type CommonConfig = Pick<AthenaClientConfig, 'retry' | 'logger' | 'fetch'>;
 
+/**
+ * The transport these suites run on when a test names none: the client default (in Node, the
+ * keep-alive `node:http` transport), or, with `CLOUD_SESSIONS_TEST_FETCH=global`,
+ * `globalThis.fetch` (undici). `.ci/run` runs the transport-facing suites both ways, so
+ * signals, timeouts, retries, content-encoding and error mapping are checked on each.
+ */
+const TRANSPORT: CommonConfig =
+  process.env.CLOUD_SESSIONS_TEST_FETCH === 'global' ? { fetch: 'global' } : {};
+
 export function athenaClient(
   emulator: Emulator,
   config: CommonConfig & {
@@ -64,6 +73,7 @@ export function athenaClient(
   return new AthenaClient({
     region: emulator.credentials.region,
     credentials: emulator.credentials.aws[0]!,
+    ...TRANSPORT,
     ...config,
     endpoint: config.endpoint ?? emulator.url,
   });
@@ -79,6 +89,7 @@ export function nimbleClient(
   return new NimbleStudioClient({
     region: emulator.credentials.region,
     credentials: emulator.credentials.aws[0]!,
+    ...TRANSPORT,
     ...config,
     endpoint: config.endpoint ?? emulator.url,
   });
@@ -94,6 +105,7 @@ export function ociClient(
       keyId: emulator.credentials.oci.keyId,
       privateKey: emulator.credentials.oci.privateKeyPem,
     },
+    ...TRANSPORT,
     ...config,
     endpoint: config.endpoint ?? emulator.url,
   });

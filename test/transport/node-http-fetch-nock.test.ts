@@ -3,7 +3,7 @@
  * global `fetch`: users who mock with nock can keep doing so after opting in.
  */
 import nock from 'nock';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AthenaClient } from 'cloud-sessions/athena';
 import { NimbleStudioClient, ResourceNotFoundException } from 'cloud-sessions/nimble-studio';
 import { createNodeHttpFetch } from 'cloud-sessions/node';
@@ -78,5 +78,39 @@ describe('createNodeHttpFetch under nock', () => {
     const error = await client.listStreamingSessions({ studioId: 'stid-x' }).catch((e) => e);
     expect(error).toBeInstanceOf(ResourceNotFoundException);
     expect(error).toMatchObject({ status: 404, requestId: 'req-404' });
+  });
+});
+
+describe('the default transport (no fetch option) under nock', () => {
+  it('nock intercepts it: signed request in, typed output out, never through fetch', async () => {
+    let headers: Record<string, unknown> = {};
+    nock(ATHENA)
+      .post('/')
+      .reply(function () {
+        headers = this.req.headers;
+        return [200, { NotebookSessionsList: [{ SessionId: 's-2', CreationTime: 1700000001 }] }];
+      });
+    const client = new AthenaClient({ region: 'us-east-1', credentials: testAwsCredentials });
+    const viaFetch = vi.spyOn(globalThis, 'fetch');
+    const page = await client.listNotebookSessions({ NotebookId: NOTEBOOK });
+    expect(viaFetch).not.toHaveBeenCalled();
+    viaFetch.mockRestore();
+    expect(page.NotebookSessionsList?.[0]?.CreationTime).toEqual(new Date(1700000001_000));
+    expect(headers['authorization']).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDTESTCLIENT\//);
+  });
+
+  it('a mocked error reply becomes the typed error with its request id', async () => {
+    nock(NIMBLE).get('/2020-08-01/studios/studio-1/streaming-sessions').reply(
+      404,
+      { message: 'gone' },
+      {
+        'x-amzn-errortype': 'ResourceNotFoundException',
+        'x-amzn-requestid': 'req-nock-1',
+      },
+    );
+    const client = new NimbleStudioClient({ region: 'us-east-1', credentials: testAwsCredentials });
+    const error = await client.listStreamingSessions({ studioId: 'studio-1' }).catch((e) => e);
+    expect(error).toBeInstanceOf(ResourceNotFoundException);
+    expect(error.requestId).toBe('req-nock-1');
   });
 });

@@ -3,8 +3,10 @@
  * every signature and injects faults: the option works end to end, including the retry loop's
  * view of its failures (resets and truncated bodies are network errors, retried).
  */
+import http from 'node:http';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
+  AthenaClient,
   ResourceNotFoundException as AthenaNotFound,
   paginateListNotebookSessions,
 } from 'cloud-sessions/athena';
@@ -14,7 +16,12 @@ import {
 } from 'cloud-sessions/nimble-studio';
 import { NotAuthorizedOrNotFound } from 'cloud-sessions/oci-ai-data-platform';
 import { createNodeHttpFetch } from 'cloud-sessions/node';
-import { AbortError, TimeoutError, type ServiceError } from 'cloud-sessions/runtime';
+import {
+  AbortError,
+  ConfigurationError,
+  TimeoutError,
+  type ServiceError,
+} from 'cloud-sessions/runtime';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator/index.js';
 import {
   FAST_RETRY,
@@ -238,9 +245,23 @@ describe('createNodeHttpFetch through the paginators', () => {
 });
 
 describe('without the fetch option', () => {
-  it('the clients still send with globalThis.fetch, looked up at call time', async () => {
+  it('the clients send through node:http (http.request looked up per request), not fetch', async () => {
     const emulator = await emulatorWith();
     const client = athenaClient(emulator);
+    const viaHttp = vi.spyOn(http, 'request');
+    const viaFetch = vi.fn(globalThis.fetch);
+    vi.stubGlobal('fetch', viaFetch);
+    const notebook = emulator.data.athena.notebooks[0]!.notebookId;
+    await client.listNotebookSessions({ NotebookId: notebook });
+    await client.listNotebookSessions({ NotebookId: notebook });
+    expect(viaHttp).toHaveBeenCalledTimes(2);
+    expect(viaFetch).not.toHaveBeenCalled();
+    viaHttp.mockRestore();
+  });
+
+  it("with fetch: 'global', they send with globalThis.fetch, looked up at call time", async () => {
+    const emulator = await emulatorWith();
+    const client = athenaClient(emulator, { fetch: 'global' });
     const original = globalThis.fetch;
     const seen: string[] = [];
     vi.stubGlobal('fetch', (input: string, init?: RequestInit) => {
@@ -250,5 +271,11 @@ describe('without the fetch option', () => {
     const notebook = emulator.data.athena.notebooks[0]!.notebookId;
     await client.listNotebookSessions({ NotebookId: notebook });
     expect(seen).toEqual([`${emulator.url}/`]);
+  });
+
+  it("a fetch option that is neither a function nor 'global' is a ConfigurationError", () => {
+    const bad = { region: 'us-east-1', fetch: 'node' as unknown as 'global' };
+    expect(() => new AthenaClient(bad)).toThrow(ConfigurationError);
+    expect(() => new AthenaClient(bad)).toThrow(/fetch must be a fetch function or 'global'/);
   });
 });
