@@ -63,7 +63,7 @@ async function vendorBotocore(
     kind: 'botocore',
     service,
     apiVersion,
-    source: { package: 'botocore', version, note: `${path.join(data, service, apiVersion)}` },
+    source: { package: 'botocore', version, note: `botocore/data/${service}/${apiVersion}` },
     files: {},
   };
   if (frozen) manifest.frozen = true;
@@ -130,11 +130,10 @@ export async function addOperations(
       lines.push(`overlays/${overlayName}: stub created (check the endpoints)`);
     }
     const file = path.join(specsDir, 'overlays', overlayName);
-    const doc = YAML.parseDocument(await readFile(file, 'utf8'));
-    const ops = doc.getIn(['x-import', 'operations']) as YAML.YAMLSeq;
-    if (!ops.items.some((item) => YAML.isScalar(item) && item.value === operation)) {
-      ops.add(operation);
-      await writeFile(file, doc.toString({ lineWidth: 100 }));
+    const text = await readFile(file, 'utf8');
+    const updated = withOperation(text, operation, file);
+    if (updated !== text) {
+      await writeFile(file, updated);
       lines.push(`overlays/${overlayName}: + ${operation}`);
     }
   }
@@ -171,4 +170,22 @@ export async function refreshOpenApi(
   manifest.source = { note: path.resolve(file), version: String(parsed.info?.version ?? '') };
   await writeManifest(dir, manifest);
   return [`upstream/${upstream}: replaced from ${file}`];
+}
+
+/**
+ * The overlay text with one more `x-import.operations` entry, edited in place (the node's source
+ * range) so the maintainer's comments and folded text stay as written.
+ */
+export function withOperation(text: string, operation: string, file: string): string {
+  const doc = YAML.parseDocument(text);
+  const ops = doc.getIn(['x-import', 'operations'], true);
+  if (!YAML.isSeq(ops) || !ops.range) throw new ImportInputError(`${file}: x-import.operations must be a list`);
+  const names = ops.items.map((item) => String(YAML.isScalar(item) ? item.value : item));
+  if (names.includes(operation)) return text;
+  const [start, end] = ops.range;
+  if (ops.flow) return text.slice(0, start) + `[${[...names, operation].join(', ')}]` + text.slice(end);
+  const lineStart = text.lastIndexOf('\n', start) + 1;
+  const indent = text.slice(lineStart, start);
+  const insertAt = text.slice(0, end).replace(/\s+$/, '').length;
+  return `${text.slice(0, insertAt)}\n${indent}- ${operation}${text.slice(insertAt)}`;
 }
