@@ -34,7 +34,10 @@ async function botocoreSource(
   data: string,
   service: string,
 ): Promise<{ apiVersion: string; files: string[] }> {
-  const versions = (await readdir(path.join(data, service)).catch(() => [] as string[])).sort();
+  // botocore keeps one folder per API version, named by its date (botocore/loaders.py).
+  const versions = (await readdir(path.join(data, service)).catch(() => [] as string[]))
+    .filter((name) => /^\d{4}-\d{2}-\d{2}$/.test(name))
+    .sort();
   const apiVersion = versions.at(-1);
   if (!apiVersion) throw new ImportInputError(`botocore has no service "${service}" in ${data}`);
   const present = await readdir(path.join(data, service, apiVersion));
@@ -179,11 +182,13 @@ export async function refreshOpenApi(
 export function withOperation(text: string, operation: string, file: string): string {
   const doc = YAML.parseDocument(text);
   const ops = doc.getIn(['x-import', 'operations'], true);
-  if (!YAML.isSeq(ops) || !ops.range) throw new ImportInputError(`${file}: x-import.operations must be a list`);
+  if (!YAML.isSeq(ops) || !ops.range)
+    throw new ImportInputError(`${file}: x-import.operations must be a list`);
   const names = ops.items.map((item) => String(YAML.isScalar(item) ? item.value : item));
   if (names.includes(operation)) return text;
   const [start, end] = ops.range;
-  if (ops.flow) return text.slice(0, start) + `[${[...names, operation].join(', ')}]` + text.slice(end);
+  if (ops.flow)
+    return text.slice(0, start) + `[${[...names, operation].join(', ')}]` + text.slice(end);
   const lineStart = text.lastIndexOf('\n', start) + 1;
   const indent = text.slice(lineStart, start);
   const insertAt = text.slice(0, end).replace(/\s+$/, '').length;
