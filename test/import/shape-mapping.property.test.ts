@@ -102,7 +102,7 @@ const model = fc
       });
       if (required[i]) root.required.push(`m${i}`);
     });
-    return { ...shapes, Root: root };
+    return { ...shapes, Root: root } as Record<string, BotocoreShape>;
   });
 
 /** Asserts that `schema` says what botocore shape `name` says (member-level timestamp format first). */
