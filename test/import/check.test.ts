@@ -61,3 +61,31 @@ describe('import --check', () => {
     );
   });
 });
+
+describe('import --jupyter-server', () => {
+  test('the same api.yaml is a no-op; a changed one is vendored with its new hash and re-imported', async () => {
+    const vendored = path.join(tmp.specs, 'upstream/jupyter-server/api.yaml');
+    const same = await importIn(tmp.specs, { jupyterServer: vendored });
+    expect(same.output).toContain('upstream/jupyter-server: unchanged');
+    const changed = path.join(tmp.dir, 'api.yaml');
+    const text = await readFile(vendored, 'utf8');
+    await writeFile(
+      changed,
+      text.replace('summary: List available sessions', 'summary: List the sessions'),
+    );
+    const { output } = await importIn(tmp.specs, { jupyterServer: changed });
+    expect(output).toContain(`upstream/jupyter-server: replaced from ${changed}`);
+    expect(output).toContain('specs/jupyter-server.yaml: changed');
+    expect(await readFile(path.join(tmp.specs, 'jupyter-server.yaml'), 'utf8')).toContain(
+      'summary: List the sessions',
+    );
+  });
+
+  test('a file that is not Swagger/OpenAPI is refused', async () => {
+    const bogus = path.join(tmp.dir, 'bogus.yaml');
+    await writeFile(bogus, 'hello: world\n');
+    await expect(importIn(tmp.specs, { jupyterServer: bogus })).rejects.toThrow(
+      'not a Swagger/OpenAPI document',
+    );
+  });
+});
