@@ -90,8 +90,8 @@ export class AthenaClient {
     input: ListNotebookSessionsInput,
     options?: CallOptions,
   ): Promise<ListNotebookSessionsOutput> {
-    return this.#runtime.send(listNotebookSessionsOperation, input, options, (http, init) =>
-      http.POST('/#X-Amz-Target=AmazonAthena.ListNotebookSessions', { ...init, body: input }),
+    return this.#runtime.send(listNotebookSessionsOperation, input, options, (http, init, wire) =>
+      http.POST('/#X-Amz-Target=AmazonAthena.ListNotebookSessions', { ...init, body: wire }),
     );
   }
 }

@@ -201,16 +201,16 @@ export class NimbleStudioClient {
     input: ListStreamingSessionsInput,
     options?: CallOptions,
   ): Promise<ListStreamingSessionsOutput> {
-    return this.#runtime.send(listStreamingSessionsOperation, input, options, (http, init) =>
+    return this.#runtime.send(listStreamingSessionsOperation, input, options, (http, init, wire) =>
       http.GET('/2020-08-01/studios/{studioId}/streaming-sessions', {
         ...init,
         params: {
-          path: { studioId: input.studioId },
+          path: { studioId: wire.studioId },
           query: {
-            createdBy: input.createdBy,
-            nextToken: input.nextToken,
-            ownedBy: input.ownedBy,
-            sessionIds: input.sessionIds,
+            createdBy: wire.createdBy,
+            nextToken: wire.nextToken,
+            ownedBy: wire.ownedBy,
+            sessionIds: wire.sessionIds,
           },
         },
       }),

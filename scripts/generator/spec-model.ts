@@ -2,7 +2,7 @@
  * Reads an OpenAPI 3.1 spec with this project's `x-` vocabulary (specs/README.md) into the
  * model the emitters print. Pure: no file system, no formatting.
  */
-import { timestampPlan } from './timestamp-plan.js';
+import { timestampPlan, timestampPlanOf } from './timestamp-plan.js';
 
 export type Json = Record<string, any>;
 
@@ -41,6 +41,8 @@ export interface OperationModel {
   outputArray: boolean;
   outputHeaders: Array<{ member: string; header: string; description?: string }>;
   timestamps: Json | undefined;
+  /** Where `Date` values sit in the input (by input member name) and their wire formats. */
+  inputTimestamps: Json | undefined;
   paginator?: PaginatorModel;
 }
 
@@ -136,6 +138,7 @@ function buildOperation(
   const name = required(op.operationId, `operationId of ${method} ${path}`);
   const members: MemberModel[] = [];
   let inputSchema: string | undefined;
+  const inputTimestamps: Json = {};
   const bodySchema = firstContentSchema(op.requestBody?.content);
   if (bodySchema) {
     inputSchema = refName(required(bodySchema.$ref, `${name} request body $ref`));
@@ -153,13 +156,14 @@ function buildOperation(
         rule: ruleOf(propSchema, isRequired, resolve),
       });
     }
+    Object.assign(inputTimestamps, timestampPlan(schema, resolve, new Set()) ?? {});
   }
   for (const param of op.parameters ?? []) {
     const isPath = param.in === 'path';
     const rule = ruleOf(param.schema ?? {}, Boolean(param.required), resolve);
     // An empty path label would change the URL's shape; Smithy clients reject it too.
     if (isPath && rule.minLength === undefined) rule.minLength = 1;
-    members.push({
+    const member: MemberModel = {
       name: param['x-member'] ?? param.name,
       wireName: param.name,
       location: param.in,
@@ -167,7 +171,10 @@ function buildOperation(
       description: param.description,
       tsType: tsTypeOf(param.schema ?? {}, resolve),
       rule,
-    });
+    };
+    members.push(member);
+    const plan = timestampPlanOf(param.schema ?? {}, resolve);
+    if (plan !== undefined) inputTimestamps[member.name] = plan;
   }
   const ok = op.responses?.['200'] ?? op.responses?.['201'] ?? op.responses?.['204'];
   const outSchema = firstContentSchema(ok?.content);
@@ -206,6 +213,7 @@ function buildOperation(
     outputArray,
     outputHeaders,
     timestamps: outputSchema ? timestampPlan(schemas[outputSchema], resolve, new Set()) : undefined,
+    inputTimestamps: Object.keys(inputTimestamps).length ? inputTimestamps : undefined,
     paginator,
   };
 }
@@ -216,7 +224,13 @@ function firstContentSchema(content: Json | undefined): Json | undefined {
   return key === undefined ? undefined : content[key].schema;
 }
 
+/** The `x-timestamp` format of a schema, on it or on the schema its `$ref` names. */
+function timestampFormatOf(schema: Json, resolve: (s: Json) => Json): string | undefined {
+  return schema['x-timestamp'] ?? resolve(schema)?.['x-timestamp'];
+}
+
 function tsTypeOf(schema: Json, resolve: (s: Json) => Json): string {
+  if (timestampFormatOf(schema, resolve)) return 'Date';
   if (schema.$ref) return `Schemas['${refName(schema.$ref)}']`;
   if (Array.isArray(schema.enum))
     return schema.enum.map((v: string) => JSON.stringify(v)).join(' | ');
@@ -238,7 +252,10 @@ function tsTypeOf(schema: Json, resolve: (s: Json) => Json): string {
 /** JSON Schema keywords -> the runtime's MemberRule (src/client/validate.ts). */
 function ruleOf(schema: Json, isRequired: boolean, resolve: (s: Json) => Json): Json {
   const s = resolve(schema) ?? {};
-  const rule: Json = { type: s.type ?? 'string' };
+  // A timestamp is a `Date` in the input whatever JSON type carries it on the wire.
+  const rule: Json = {
+    type: timestampFormatOf(schema, resolve) ? 'timestamp' : (s.type ?? 'string'),
+  };
   if (isRequired) rule.required = true;
   for (const key of ['minLength', 'maxLength', 'minimum', 'maximum'] as const) {
     if (s[key] !== undefined) rule[key] = s[key];

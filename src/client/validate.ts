@@ -1,11 +1,13 @@
 import { ValidationError } from '../errors/index.js';
+import { isValidDate } from './timestamp-serialize.js';
 
 /**
  * Constraints of one input member, transcribed by the generator from the spec's JSON Schema
  * keywords (OpenAPI 3.1 = JSON Schema 2020-12).
  */
 export interface MemberRule {
-  type: 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array';
+  /** `timestamp`: a `Date`, written in its `x-timestamp` format (timestamp-serialize.ts). */
+  type: 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array' | 'timestamp';
   required?: boolean;
   minLength?: number;
   maxLength?: number;
@@ -116,6 +118,11 @@ function checkMember(name: string, value: unknown, rule: MemberRule): void {
     case 'object':
       if (typeof value !== 'object' || Array.isArray(value))
         throw typeError(name, rule.type, value);
+      return;
+    case 'timestamp':
+      if (!isValidDate(value)) {
+        throw new ValidationError(name, 'type timestamp', `${name} must be a valid Date`);
+      }
       return;
   }
 }
