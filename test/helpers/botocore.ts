@@ -61,3 +61,27 @@ export function hasBotocore(): Promise<boolean> {
     execFile('python3', ['-c', 'import botocore'], (error) => resolve(!error)),
   );
 }
+
+/** Every distinct `pattern` in the service models of the botocore that `python3` imports. */
+export function botocorePatterns(): Promise<{
+  version: string;
+  models: number;
+  patterns: string[];
+}> {
+  const script = `
+import botocore, glob, gzip, json, os, sys
+data = os.path.join(os.path.dirname(botocore.__file__), 'data')
+patterns, models = set(), 0
+for f in sorted(glob.glob(os.path.join(data, '*', '*', 'service-2.json*'))):
+    with (gzip.open if f.endswith('.gz') else open)(f, 'rt', encoding='utf-8') as fh:
+        model = json.load(fh)
+    models += 1
+    patterns.update(s['pattern'] for s in model.get('shapes', {}).values() if 'pattern' in s)
+json.dump({'version': botocore.__version__, 'models': models, 'patterns': sorted(patterns)}, sys.stdout)
+`;
+  return new Promise((resolve, reject) =>
+    execFile('python3', ['-c', script], { maxBuffer: 64 << 20 }, (error, stdout, stderr) =>
+      error ? reject(new Error(stderr || error.message)) : resolve(JSON.parse(stdout)),
+    ),
+  );
+}

@@ -2,8 +2,10 @@
 // services that own botocore's patterns run it. Run in source-file mode (JDK 11+):
 //   java test/shared/JavaPatternOracle.java < cases
 // Input, one case a line: base64(pattern) then base64(subject)... separated by spaces.
-// Output, one line a case: "E" when Pattern.compile rejects the pattern, else one 0/1 a
-// subject for Matcher.find() (JSON Schema and Smithy patterns are unanchored).
+// Output, one line a case: "E" when Pattern.compile rejects the pattern, else one character a
+// subject: 1/0 for Matcher.find() (JSON Schema and Smithy patterns are unanchored), or "U" when
+// the subject holds a code point this JDK's Unicode version leaves unassigned (JDK 17 has
+// Unicode 13, Node 20 has 15: their \p{L} differ on those, whatever the translation).
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +29,8 @@ public class JavaPatternOracle {
       }
       for (int i = 1; i < parts.length; i++) {
         String subject = new String(b64.decode(parts[i]), StandardCharsets.UTF_8);
-        out.append(pattern.matcher(subject).find() ? '1' : '0');
+        boolean unassigned = subject.codePoints().anyMatch(cp -> Character.getType(cp) == Character.UNASSIGNED);
+        out.append(unassigned ? 'U' : pattern.matcher(subject).find() ? '1' : '0');
       }
       out.append('\n');
     }
