@@ -5,7 +5,7 @@
  */
 
 /** The APIs `cloud-sessions list` can list. */
-export type ApiName = 'athena' | 'nimble' | 'oci' | 'jupyter';
+export type ApiName = 'athena' | 'athena-sessions' | 'nimble' | 'oci' | 'jupyter';
 
 /** Output formats of `--output`. */
 export type OutputFormat = 'table' | 'json' | 'ndjson';

@@ -46,6 +46,40 @@ export const API_COMMANDS: readonly ApiCommand[] = [
     ],
   },
   {
+    name: 'athena-sessions',
+    summary: 'Amazon Athena Spark sessions of a work group (ListSessions)',
+    operation: 'Athena ListSessions',
+    flags: [
+      {
+        flag: 'work-group',
+        target: { member: 'WorkGroup' },
+        required: true,
+        placeholder: 'NAME',
+        description: 'Spark-enabled work group whose sessions to list',
+      },
+      {
+        flag: 'state',
+        target: { member: 'StateFilter' },
+        required: false,
+        placeholder: 'STATE',
+        description: 'Only sessions in STATE (CREATING, CREATED, IDLE, BUSY, ...)',
+      },
+    ],
+    common: [...CLOUD_COMMON, 'page-size'],
+    resultKey: 'Sessions',
+    columns: [
+      { header: 'SESSION ID', value: path('SessionId') },
+      { header: 'STATE', value: path('Status', 'State') },
+      { header: 'STARTED', value: path('Status', 'StartDateTime') },
+      { header: 'ENGINE', value: path('EngineVersion', 'EffectiveEngineVersion') },
+      { header: 'DESCRIPTION', value: path('Description') },
+    ],
+    notes: [
+      'Sessions are listed newest first, at most 100 per call (--page-size).',
+      'Example: cloud-sessions list athena-sessions --work-group spark-wg --state IDLE',
+    ],
+  },
+  {
     name: 'nimble',
     summary: 'AWS Nimble Studio streaming sessions (ListStreamingSessions)',
     operation: 'Nimble Studio ListStreamingSessions',

@@ -3,7 +3,12 @@
  * configuration and the paginator, and hands back the sessions page by page with the
  * paginator's resume token. The clients are imported by package name, as a user would.
  */
-import { AthenaClient, paginateListNotebookSessions } from 'cloud-sessions/athena';
+import {
+  AthenaClient,
+  paginateListNotebookSessions,
+  paginateListSessions as paginateAthenaSessions,
+  type SessionState,
+} from 'cloud-sessions/athena';
 import { JupyterServerClient } from 'cloud-sessions/jupyter-server';
 import { NimbleStudioClient, paginateListStreamingSessions } from 'cloud-sessions/nimble-studio';
 import { AiDataPlatformClient, paginateListSessions } from 'cloud-sessions/oci-ai-data-platform';
@@ -72,6 +77,21 @@ export function openListing(
         paginateListNotebookSessions(
           new AthenaClient(config),
           { NotebookId: input.NotebookId as string },
+          paging,
+        ),
+        invocation.command.resultKey,
+      );
+    case 'athena-sessions':
+      return fromPaginator(
+        paginateAthenaSessions(
+          new AthenaClient(config),
+          {
+            WorkGroup: input.WorkGroup as string,
+            // Left to the client's validation: an unknown state is a typed error naming StateFilter.
+            ...(input.StateFilter !== undefined
+              ? { StateFilter: input.StateFilter as SessionState }
+              : {}),
+          },
           paging,
         ),
         invocation.command.resultKey,

@@ -2,7 +2,7 @@ import type { EmulatorData } from './data.js';
 import { decodePageToken, encodePageToken } from './tokens.js';
 import { awsJsonError, jsonResponse, type EmulatorResponse } from './wire.js';
 
-/** Target prefix and the one operation the emulator implements (aws-contracts §1.1). */
+/** X-Amz-Target of ListNotebookSessions (aws-contracts §1.1); ListSessions is in athena-sessions.ts. */
 export const ATHENA_TARGET = 'AmazonAthena.ListNotebookSessions';
 
 /** `NotebookSessionsList` holds at most 10 items whatever MaxResults says (aws-contracts D9). */

@@ -1,5 +1,6 @@
 import { countFor, type ResolvedSizes } from './options.js';
 import { createPrng, deriveSeed, type Prng } from './prng.js';
+import { athenaWorkGroups, type AthenaWorkGroupData } from './athena-sessions-data.js';
 import {
   makeStreamingSession,
   makeStudioContext,
@@ -59,10 +60,13 @@ export interface OciPlatformData {
 
 /** Everything the emulator serves; deeply frozen. */
 export interface EmulatorData {
-  athena: { notebooks: AthenaNotebookData[] };
+  athena: { notebooks: AthenaNotebookData[]; workGroups: AthenaWorkGroupData[] };
   nimble: { studios: NimbleStudioData[] };
   oci: { platforms: OciPlatformData[] };
 }
+
+/** Sessions in the emulator's first Spark work group: three default pages of ListSessions. */
+export const ATHENA_WORK_GROUP_SESSIONS = 45;
 
 /** Inputs of {@link generateData}. */
 export interface DataInputs {
@@ -78,7 +82,15 @@ export interface DataInputs {
  */
 export function generateData(inputs: DataInputs): EmulatorData {
   return deepFreeze({
-    athena: { notebooks: athenaData(createPrng(deriveSeed(inputs.seed, 'athena')), inputs) },
+    athena: {
+      notebooks: athenaData(createPrng(deriveSeed(inputs.seed, 'athena')), inputs),
+      // Its own seed, so the notebooks' data stays what it was before ListSessions existed.
+      workGroups: athenaWorkGroups(
+        createPrng(deriveSeed(inputs.seed, 'athena-work-groups')),
+        inputs.epochMs,
+        ATHENA_WORK_GROUP_SESSIONS,
+      ),
+    },
     nimble: { studios: nimbleData(createPrng(deriveSeed(inputs.seed, 'nimble')), inputs) },
     oci: { platforms: ociData(createPrng(deriveSeed(inputs.seed, 'oci')), inputs) },
   });

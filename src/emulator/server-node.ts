@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ATHENA_TARGET, listNotebookSessions } from './athena.js';
+import { ATHENA_LIST_SESSIONS_TARGET, listSessions } from './athena-sessions.js';
 import {
   awsKeyMap,
   generateOciTestKey,
@@ -36,6 +37,12 @@ import {
   throttlingError,
   type EmulatorResponse,
 } from './wire.js';
+
+/** The Athena operations the emulator serves, by `X-Amz-Target`. */
+const ATHENA_HANDLERS: Record<string, (body: string, data: EmulatorData) => EmulatorResponse> = {
+  [ATHENA_TARGET]: listNotebookSessions,
+  [ATHENA_LIST_SESSIONS_TARGET]: listSessions,
+};
 
 /** One request as the emulator saw it, for assertions on retries and re-signing. */
 export interface EmulatorRequestRecord {
@@ -129,7 +136,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       case 'none':
         return route.response;
       case 'athena': {
-        if (req.headers['x-amz-target'] !== ATHENA_TARGET) {
+        const handler = ATHENA_HANDLERS[String(req.headers['x-amz-target'])];
+        if (!handler) {
           const name = req.headers['x-amz-target'] ?? '(none)';
           return awsJsonError(
             'UnknownOperationException',
@@ -145,7 +153,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
             { messageKey: 'message' },
           );
         }
-        return listNotebookSessions(body.toString('utf8'), data);
+        return handler(body.toString('utf8'), data);
       }
       case 'nimble':
         return listStreamingSessions(route.studioId, query, data, o.nimblePageSize);

@@ -178,9 +178,13 @@ describe('usage errors', () => {
     [
       ['list'],
       'api',
-      'Missing API: expected "list <api>" with <api> one of athena, nimble, oci, jupyter.',
+      'Missing API: expected "list <api>" with <api> one of athena, athena-sessions, nimble, oci, jupyter.',
     ],
-    [['list', 'gcp'], 'api', 'Unknown API "gcp": expected one of athena, nimble, oci, jupyter.'],
+    [
+      ['list', 'gcp'],
+      'api',
+      'Unknown API "gcp": expected one of athena, athena-sessions, nimble, oci, jupyter.',
+    ],
     [['list', 'athena'], '--notebook-id', '"list athena" needs --notebook-id ID.'],
     [['list', 'nimble'], '--studio-id', '"list nimble" needs --studio-id ID.'],
     [

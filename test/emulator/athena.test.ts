@@ -162,7 +162,7 @@ describe('Athena ListNotebookSessions', () => {
         path: '/',
         headers: {
           'content-type': 'application/x-amz-json-1.1',
-          'x-amz-target': 'AmazonAthena.ListSessions',
+          'x-amz-target': 'AmazonAthena.ListWorkGroups',
         },
         body: '{}',
       },

@@ -1,0 +1,57 @@
+/**
+ * The import command: optional refresh/add of vendored models, then every overlay's spec
+ * imported and either compared (`--check`) or written, then a summary.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ImportOptions } from './args.js';
+import { importOne, overlayFiles } from './pipeline.js';
+import { addOperations, refreshBotocore, refreshOpenApi } from './refresh.js';
+
+export interface RunOptions extends ImportOptions {
+  specsDir: string;
+  /** Where messages go (tests capture them). */
+  log?: (line: string) => void;
+}
+
+export async function runImport(options: RunOptions): Promise<number> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const { specsDir } = options;
+  const changes: string[] = [];
+  if (options.botocore)
+    changes.push(...(await refreshBotocore(specsDir, options.botocore, options.force)));
+  if (options.add.length)
+    changes.push(...(await addOperations(specsDir, options.botocore!, options.add)));
+  if (options.jupyterServer)
+    changes.push(...(await refreshOpenApi(specsDir, 'jupyter-server', options.jupyterServer)));
+  for (const line of changes) log(line);
+
+  const differing: string[] = [];
+  const summary: string[] = [];
+  for (const overlay of await overlayFiles(specsDir)) {
+    const imported = await importOne(specsDir, overlay);
+    const file = path.join(specsDir, imported.spec);
+    const before = await readFile(file, 'utf8').catch(() => undefined);
+    for (const note of imported.notes) log(`  note: ${imported.spec}: ${note}`);
+    const state = before === undefined ? 'new' : before === imported.text ? 'unchanged' : 'changed';
+    if (state !== 'unchanged') differing.push(imported.spec);
+    if (!options.check && state !== 'unchanged') await writeFile(file, imported.text);
+    summary.push(`  specs/${imported.spec}: ${state}`);
+  }
+  if (options.check) {
+    if (differing.length === 0) {
+      log(`specs/ matches import(upstream + overlay) (${summary.length} specs)`);
+      return 0;
+    }
+    log('specs/ differs from import(upstream + overlay); run `npm run import`:');
+    for (const spec of differing) log(`  specs/${spec}`);
+    return 1;
+  }
+  log('import summary:');
+  for (const line of summary) log(line);
+  // API-CHANGE REPORT (issue 13): the api-diff module (scripts/api-diff/, branch `api-diff`) prints
+  // here what the rewritten specs change in the public API. Call it with the specs' old and new
+  // text once that module exports its entry point.
+  if (differing.length) log('next: npm run generate');
+  return 0;
+}
