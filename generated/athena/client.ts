@@ -171,8 +171,8 @@ export class AthenaClient {
     input: ListSessionsInput,
     options?: CallOptions,
   ): Promise<ListSessionsOutput> {
-    return this.#runtime.send(listSessionsOperation, input, options, (http, init) =>
-      http.POST('/#X-Amz-Target=AmazonAthena.ListSessions', { ...init, body: input }),
+    return this.#runtime.send(listSessionsOperation, input, options, (http, init, wire) =>
+      http.POST('/#X-Amz-Target=AmazonAthena.ListSessions', { ...init, body: wire }),
     );
   }
 }
