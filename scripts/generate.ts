@@ -8,12 +8,17 @@
  * Output is deterministic: the same specs give the same bytes (no timestamps, sorted walks).
  * Writing ends with the short API-change report (scripts/api-diff) of specs/ at HEAD vs the
  * working tree, so nobody regenerates without seeing what changed (issue 13).
+ * Without --out it also keeps the service lists outside generated/ in step with specs/:
+ * package.json `exports` and typedoc.json `entryPoints` (scripts/generator/package-entries.ts),
+ * so a new spec is importable, built and documented with no hand edit.
  */
 import { readdir, readFile, writeFile, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { format, resolveConfig } from 'prettier';
 import { generateService } from './generator/generate-service.js';
 import { changeSummary } from './api-diff/summary.js';
+import { withServiceEntryPoints, withServiceExports } from './generator/package-entries.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const specsDir = path.join(root, 'specs');
@@ -31,7 +36,18 @@ async function main(argv: string[]): Promise<number> {
     const dir = path.join(outDir, spec.replace(/\.yaml$/, ''));
     for (const [name, content] of files) expected.set(path.join(dir, name), content);
   }
-  if (check) return reportStale(expected, outDir);
+  const services = specs.map((spec) => spec.replace(/\.yaml$/, ''));
+  const manifests = outIndex === -1 ? await serviceLists(services) : new Map<string, string>();
+  if (check) {
+    const staleManifests = await reportStaleManifests(manifests);
+    return Math.max(await reportStale(expected, outDir), staleManifests);
+  }
+  for (const [file, content] of manifests) {
+    if ((await readFile(file, 'utf8')) !== content) {
+      await writeFile(file, content);
+      console.log(`updated ${rel(file)} (the services in specs/)`);
+    }
+  }
   await rm(outDir, { recursive: true, force: true });
   for (const [file, content] of expected) {
     await mkdir(path.dirname(file), { recursive: true });
@@ -40,6 +56,35 @@ async function main(argv: string[]): Promise<number> {
   console.log(`generated ${expected.size} files from ${specs.length} specs`);
   console.log(await changeSummary(root));
   return 0;
+}
+
+/** package.json and typedoc.json as they must be for these services, formatted like the repo. */
+async function serviceLists(services: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const edit = async (file: string, change: (json: any) => void) => {
+    const json = JSON.parse(await readFile(file, 'utf8'));
+    change(json);
+    const config = (await resolveConfig(file)) ?? {};
+    out.set(file, await format(JSON.stringify(json, null, 2), { ...config, filepath: file }));
+  };
+  await edit(path.join(root, 'package.json'), (pkg) => {
+    pkg.exports = withServiceExports(pkg.exports, services);
+  });
+  await edit(path.join(root, 'typedoc.json'), (doc) => {
+    doc.entryPoints = withServiceEntryPoints(doc.entryPoints, services);
+  });
+  return out;
+}
+
+async function reportStaleManifests(manifests: Map<string, string>): Promise<number> {
+  let code = 0;
+  for (const [file, content] of manifests) {
+    if ((await readFile(file, 'utf8')) !== content) {
+      console.error(`${rel(file)} does not list the services in specs/; run \`npm run generate\``);
+      code = 1;
+    }
+  }
+  return code;
 }
 
 async function reportStale(expected: Map<string, string>, outDir: string): Promise<number> {

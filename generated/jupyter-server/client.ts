@@ -121,18 +121,15 @@ export class JupyterServerClient {
     input: CreateSessionInput,
     options?: CallOptions,
   ): Promise<CreateSessionOutput> {
-    return this.#runtime.send(createSessionOperation, input, options, (http, init) =>
-      http.POST('/api/sessions', { ...init, body: input }),
+    return this.#runtime.send(createSessionOperation, input, options, (http, init, wire) =>
+      http.POST('/api/sessions', { ...init, body: wire }),
     );
   }
 
   /** Get session */
   public getSession(input: GetSessionInput, options?: CallOptions): Promise<GetSessionOutput> {
-    return this.#runtime.send(getSessionOperation, input, options, (http, init) =>
-      http.GET('/api/sessions/{session}', {
-        ...init,
-        params: { path: { session: input.session } },
-      }),
+    return this.#runtime.send(getSessionOperation, input, options, (http, init, wire) =>
+      http.GET('/api/sessions/{session}', { ...init, params: { path: { session: wire.session } } }),
     );
   }
 
@@ -141,10 +138,10 @@ export class JupyterServerClient {
     input: DeleteSessionInput,
     options?: CallOptions,
   ): Promise<DeleteSessionOutput> {
-    return this.#runtime.send(deleteSessionOperation, input, options, (http, init) =>
+    return this.#runtime.send(deleteSessionOperation, input, options, (http, init, wire) =>
       http.DELETE('/api/sessions/{session}', {
         ...init,
-        params: { path: { session: input.session } },
+        params: { path: { session: wire.session } },
       }),
     );
   }

@@ -102,20 +102,20 @@ export class AiDataPlatformClient {
     input: ListSessionsInput,
     options?: CallOptions,
   ): Promise<ListSessionsOutput> {
-    return this.#runtime.send(listSessionsOperation, input, options, (http, init) =>
+    return this.#runtime.send(listSessionsOperation, input, options, (http, init, wire) =>
       http.GET(
         '/20260430/aiDataPlatforms/{aiDataPlatformId}/workspaces/{workspaceKey}/notebook/api/sessions',
         {
           ...init,
           params: {
-            path: { aiDataPlatformId: input.aiDataPlatformId, workspaceKey: input.workspaceKey },
+            path: { aiDataPlatformId: wire.aiDataPlatformId, workspaceKey: wire.workspaceKey },
             query: {
-              agentFlowKey: input.agentFlowKey,
-              cluster_id: input.cluster_id,
-              path: input.path,
-              page: input.page,
+              agentFlowKey: wire.agentFlowKey,
+              cluster_id: wire.cluster_id,
+              path: wire.path,
+              page: wire.page,
             },
-            header: { 'opc-request-id': input.opcRequestId },
+            header: { 'opc-request-id': wire.opcRequestId },
           },
         },
       ),

@@ -29,6 +29,13 @@ const TIMESTAMP_PARSER: Record<string, string> = {
   iso8601: 'iso8601',
 };
 
+/** The runtime's formatter (src/client/timestamp-serialize.ts) for each input `x-timestamp` format. */
+const TIMESTAMP_FORMATTER: Record<string, string> = {
+  'epoch-seconds': 'toEpochSeconds',
+  iso8601: 'toIso8601',
+  'http-date': 'toHttpDate',
+};
+
 const CONFIG_BY_AUTH: Record<string, string> = {
   sigv4: 'AwsClientConfig',
   'oci-signature-v1': 'OciClientConfig',
@@ -65,11 +72,18 @@ export function emitClient(file: SourceFile, service: ServiceModel): void {
     isTypeOnly: true,
     namedImports: ['CallOptions', configBase, 'OperationDescription', 'ServiceDescription'],
   });
-  const parsers = timestampParsersOf(service);
+  const parsers = namesUsed(service, (op) => op.timestamps, TIMESTAMP_PARSER, 'output');
   if (parsers.length > 0) {
     file.addImportDeclaration({
       moduleSpecifier: '../../src/client/timestamps.js',
       namedImports: parsers,
+    });
+  }
+  const formatters = namesUsed(service, (op) => op.inputTimestamps, TIMESTAMP_FORMATTER, 'input');
+  if (formatters.length > 0) {
+    file.addImportDeclaration({
+      moduleSpecifier: '../../src/client/timestamp-serialize.js',
+      namedImports: formatters,
     });
   }
   file.addImportDeclaration({
@@ -173,7 +187,7 @@ export function emitClient(file: SourceFile, service: ServiceModel): void {
         { name: 'options', type: 'CallOptions', hasQuestionToken: true },
       ],
       returnType: `Promise<${op.name}Output>`,
-      statements: `return this.#runtime.send(${operationConst(op)}, input, options, (http, init) =>\n${typedCall(op)});`,
+      statements: `return this.#runtime.send(${operationConst(op)}, input, options, (http, init${op.members.length ? ', wire' : ''}) =>\n${typedCall(op)});`,
     })),
   });
 }
@@ -228,7 +242,20 @@ function emitOperationDescription(file: SourceFile, op: OperationModel): void {
   const input: Json = {};
   for (const m of op.members) input[m.name] = withRegExps(m.rule);
   const description: Json = { name: op.name, input };
-  if (op.timestamps) description.timestamps = withParsers(op.timestamps) as Json;
+  if (op.inputTimestamps) {
+    description.inputTimestamps = withFunctions(
+      op.inputTimestamps,
+      TIMESTAMP_FORMATTER,
+      `${op.name} input`,
+    ) as Json;
+  }
+  if (op.timestamps) {
+    description.timestamps = withFunctions(
+      op.timestamps,
+      TIMESTAMP_PARSER,
+      `${op.name} output`,
+    ) as Json;
+  }
   if (op.outputArray) description.outputArray = true;
   if (op.outputHeaders.length) {
     description.outputHeaders = Object.fromEntries(
@@ -257,25 +284,46 @@ function withRegExps(rule: Json): Json {
   return out;
 }
 
-/** A timestamp plan with each format name replaced by its parser's identifier. */
-function withParsers(plan: Json): unknown {
+/**
+ * A timestamp plan with each format name replaced by the runtime function for it (a parser
+ * for outputs, a formatter for inputs); a format the runtime lacks is a generate error.
+ */
+function withFunctions(plan: Json, functions: Record<string, string>, where: string): unknown {
   if (typeof plan === 'string') {
-    const parser = TIMESTAMP_PARSER[plan];
-    if (!parser) throw new Error(`spec: unknown x-timestamp format ${plan}`);
-    return raw(parser);
+    const fn = functions[plan];
+    if (!fn) {
+      throw new Error(
+        `spec: x-timestamp ${plan} is not supported in an ${where.split(' ').pop()} (${where}); ` +
+          `supported: ${Object.keys(functions).join(', ')}`,
+      );
+    }
+    return raw(fn);
   }
   if (plan === null || typeof plan !== 'object' || Array.isArray(plan)) return plan;
-  return Object.fromEntries(Object.entries(plan).map(([key, value]) => [key, withParsers(value)]));
+  return Object.fromEntries(
+    Object.entries(plan).map(([key, value]) => [key, withFunctions(value, functions, where)]),
+  );
 }
 
-/** The parsers a service's timestamp plans use, sorted (the client imports only those). */
-function timestampParsersOf(service: ServiceModel): string[] {
+/** The runtime functions a service's plans use, sorted (the client imports only those). */
+function namesUsed(
+  service: ServiceModel,
+  planOf: (op: OperationModel) => Json | undefined,
+  functions: Record<string, string>,
+  direction: string,
+): string[] {
   const found = new Set<string>();
   const visit = (plan: Json): void => {
-    if (typeof plan === 'string') found.add(TIMESTAMP_PARSER[plan] ?? plan);
-    else if (plan !== null && typeof plan === 'object') Object.values(plan).forEach(visit);
+    if (typeof plan === 'string') {
+      const fn = functions[plan];
+      if (!fn) throw new Error(`spec: x-timestamp ${plan} is not supported in an ${direction}`);
+      found.add(fn);
+    } else if (plan !== null && typeof plan === 'object') Object.values(plan).forEach(visit);
   };
-  for (const op of service.operations) if (op.timestamps) visit(op.timestamps);
+  for (const op of service.operations) {
+    const plan = planOf(op);
+    if (plan) visit(plan);
+  }
   return [...found].sort();
 }
 
@@ -285,7 +333,7 @@ function typedCall(op: OperationModel): string {
   const groups: Record<string, string[]> = { path: [], query: [], header: [] };
   const bodyMembers: string[] = [];
   for (const m of op.members) {
-    const entry = `${quoteKey(m.wireName)}: input${accessor(m.name)}`;
+    const entry = `${quoteKey(m.wireName)}: wire${accessor(m.name)}`;
     if (m.location === 'body') bodyMembers.push(entry);
     else groups[m.location]!.push(entry);
   }
@@ -295,7 +343,7 @@ function typedCall(op: OperationModel): string {
   const init = ['...init'];
   if (params.length) init.push(`params: { ${params.join(', ')} }`);
   if (op.inputSchema) {
-    init.push(params.length ? `body: { ${bodyMembers.join(', ')} }` : 'body: input');
+    init.push(params.length ? `body: { ${bodyMembers.join(', ')} }` : 'body: wire');
   }
   return `http.${method}(${literal(op.path)}, { ${init.join(', ')} })`;
 }

@@ -28,7 +28,10 @@ export function ruleOf(
 ): Json {
   const ref = schema?.$ref as string | undefined;
   const s = resolve(schema) ?? {};
-  const rule: Json = { type: s.type ?? impliedType(s) };
+  // A timestamp is a `Date` in the input whatever JSON type carries it on the wire.
+  const rule: Json = {
+    type: isTimestamp(schema, resolve) ? 'timestamp' : (s.type ?? impliedType(s)),
+  };
   if (isRequired) rule.required = true;
   for (const key of RULE_KEYWORDS) if (s[key] !== undefined) rule[key] = s[key];
   if (s.pattern !== undefined) rule.pattern = s.pattern;

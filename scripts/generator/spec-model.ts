@@ -2,7 +2,7 @@
  * Reads an OpenAPI 3.1 spec with this project's `x-` vocabulary (specs/README.md) into the
  * model the emitters print. Pure: no file system, no formatting.
  */
-import { timestampPlan } from './timestamp-plan.js';
+import { timestampPlan, timestampPlanOf } from './timestamp-plan.js';
 import { openEnumType, ruleOf } from './member-rules.js';
 
 export { openEnumType } from './member-rules.js';
@@ -44,6 +44,8 @@ export interface OperationModel {
   outputArray: boolean;
   outputHeaders: Array<{ member: string; header: string; description?: string }>;
   timestamps: Json | undefined;
+  /** Where `Date` values sit in the input (by input member name) and their wire formats. */
+  inputTimestamps: Json | undefined;
   paginator?: PaginatorModel;
 }
 
@@ -139,6 +141,7 @@ function buildOperation(
   const name = required(op.operationId, `operationId of ${method} ${path}`);
   const members: MemberModel[] = [];
   let inputSchema: string | undefined;
+  const inputTimestamps: Json = {};
   const bodySchema = firstContentSchema(op.requestBody?.content);
   if (bodySchema) {
     inputSchema = refName(required(bodySchema.$ref, `${name} request body $ref`));
@@ -156,13 +159,14 @@ function buildOperation(
         rule: ruleOf(propSchema, isRequired, resolve),
       });
     }
+    Object.assign(inputTimestamps, timestampPlan(schema, resolve, new Set()) ?? {});
   }
   for (const param of op.parameters ?? []) {
     const isPath = param.in === 'path';
     const rule = ruleOf(param.schema ?? {}, Boolean(param.required), resolve);
     // An empty path label would change the URL's shape; Smithy clients reject it too.
     if (isPath && rule.minLength === undefined) rule.minLength = 1;
-    members.push({
+    const member: MemberModel = {
       name: param['x-member'] ?? param.name,
       wireName: param.name,
       location: param.in,
@@ -170,7 +174,10 @@ function buildOperation(
       description: param.description,
       tsType: tsTypeOf(param.schema ?? {}, resolve),
       rule,
-    });
+    };
+    members.push(member);
+    const plan = timestampPlanOf(param.schema ?? {}, resolve);
+    if (plan !== undefined) inputTimestamps[member.name] = plan;
   }
   const ok = op.responses?.['200'] ?? op.responses?.['201'] ?? op.responses?.['204'];
   const outSchema = firstContentSchema(ok?.content);
@@ -209,6 +216,7 @@ function buildOperation(
     outputArray,
     outputHeaders,
     timestamps: outputSchema ? timestampPlan(schemas[outputSchema], resolve, new Set()) : undefined,
+    inputTimestamps: Object.keys(inputTimestamps).length ? inputTimestamps : undefined,
     paginator,
   };
 }
@@ -219,7 +227,13 @@ function firstContentSchema(content: Json | undefined): Json | undefined {
   return key === undefined ? undefined : content[key].schema;
 }
 
+/** The `x-timestamp` format of a schema, on it or on the schema its `$ref` names. */
+function timestampFormatOf(schema: Json, resolve: (s: Json) => Json): string | undefined {
+  return schema['x-timestamp'] ?? resolve(schema)?.['x-timestamp'];
+}
+
 function tsTypeOf(schema: Json, resolve: (s: Json) => Json): string {
+  if (timestampFormatOf(schema, resolve)) return 'Date';
   if (schema.$ref) return `Schemas['${refName(schema.$ref)}']`;
   if (Array.isArray(schema.enum)) return openEnumType(schema.enum);
   switch (schema.type) {

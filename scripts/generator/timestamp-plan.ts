@@ -1,6 +1,7 @@
 /**
- * The `Date` conversion plan of an output schema (see src/client/timestamps.ts): which members
- * carry `x-timestamp`, through arrays, maps, `$ref`s and `allOf`.
+ * The `Date` conversion plan of a schema (src/client/timestamps.ts for outputs,
+ * src/client/timestamp-serialize.ts for inputs): which members carry `x-timestamp`, through
+ * arrays, maps, `$ref`s and `allOf`.
  */
 import type { Json } from './spec-model.js';
 
@@ -21,6 +22,11 @@ export function timestampPlan(
   }
   seen.delete(schema);
   return Object.keys(plan).length ? plan : undefined;
+}
+
+/** The plan of one member's schema: a format name, or `items`/`values`/`fields`; undefined if none. */
+export function timestampPlanOf(schema: Json, resolve: (s: Json) => Json): unknown {
+  return planFor(schema, resolve, new Set());
 }
 
 function planFor(schema: Json, resolve: (s: Json) => Json, seen: Set<Json>): unknown {

@@ -8,6 +8,7 @@
  */
 import { docText } from './docs.js';
 import { UnsupportedModelFeatureError } from './errors.js';
+import { javaPatternToEcmascript } from '../shared/java-pattern.js';
 
 export type Json = Record<string, any>;
 
@@ -62,6 +63,17 @@ export function unsupportedFeature(shape: BotocoreShape): string | undefined {
   return undefined;
 }
 
+/**
+ * botocore's Java pattern as the specs' ECMAScript `u` pattern (scripts/shared/java-pattern.ts).
+ * One that cannot be expressed is left out, so it cannot break a client, and kept, with the
+ * reason, in `x-java-pattern` (the service still enforces it).
+ */
+export function patternKeywords(java: string): Json {
+  const translated = javaPatternToEcmascript(java);
+  if ('pattern' in translated) return { pattern: translated.pattern };
+  return { 'x-java-pattern': { pattern: java, notEnforced: translated.unsupported } };
+}
+
 /** The inline schema of a scalar, list or map shape (no documentation, no components). */
 export function scalarSchema(shape: BotocoreShape, shapeName: string, format?: string): Json {
   const feature = unsupportedFeature(shape);
@@ -71,7 +83,7 @@ export function scalarSchema(shape: BotocoreShape, shapeName: string, format?: s
       const s: Json = { type: 'string' };
       if (shape.min !== undefined) s.minLength = shape.min;
       if (shape.max !== undefined) s.maxLength = shape.max;
-      if (shape.pattern !== undefined) s.pattern = shape.pattern;
+      if (shape.pattern !== undefined) Object.assign(s, patternKeywords(shape.pattern));
       return s;
     }
     case 'integer':

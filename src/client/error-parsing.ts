@@ -4,7 +4,7 @@
  */
 import { MESSAGE_LIMIT, cutText } from '../errors/cut.js';
 
-export type Protocol = 'awsJson1_1' | 'restJson1' | 'ociRest' | 'restJson';
+export type Protocol = 'awsJson1_0' | 'awsJson1_1' | 'restJson1' | 'ociRest' | 'restJson';
 
 export interface ErrorIdentity {
   code: string;
@@ -32,7 +32,7 @@ function field(body: unknown, ...names: string[]): string | undefined {
 
 /**
  * Lookup orders (aws-contracts.md §1.5, §2.6 and D12; oci-contracts.md §2.4):
- * - awsJson1_1: body `__type`, then body `code`, then the `x-amzn-ErrorType` header
+ * - awsJson1_0 and awsJson1_1: body `__type`, then body `code`, then the `x-amzn-ErrorType` header
  *   (@smithy/core's JSON-RPC order; botocore reads only `__type`).
  * - restJson1: the `x-amzn-ErrorType` header first, then body `code`/`Code`, then `__type`.
  * - OCI and plain REST: body `code`, then Jupyter's `reason`.
@@ -47,6 +47,7 @@ export function identifyError(
   const header = headers['x-amzn-errortype'];
   let raw: string | undefined;
   switch (protocol) {
+    case 'awsJson1_0':
     case 'awsJson1_1':
       raw = field(body, '__type') ?? field(body, 'code') ?? header;
       break;

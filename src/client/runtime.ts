@@ -13,6 +13,7 @@ import { withRetries, type AttemptContext } from '../retry/run.js';
 import { resolveEndpoint } from './endpoints.js';
 import { identifyError } from './error-parsing.js';
 import { applyTimestamps } from './timestamps.js';
+import { serializeTimestamps } from './timestamp-serialize.js';
 import { validateInput } from './validate.js';
 import { checkUnknownKeys } from './unknown-keys.js';
 import { checkHeaders, checkWellFormed, checkWireHeaders } from './local-checks.js';
@@ -30,6 +31,9 @@ import {
   type RequestBuilder,
 } from './request-builder.js';
 
+/** The `application/x-amz-json-<version>` of each awsJson protocol. */
+const AWS_JSON_VERSION: Partial<Record<string, string>> = { awsJson1_0: '1.0', awsJson1_1: '1.1' };
+
 /** What a client needs before its first request; resolved once. */
 interface Connection {
   http: RequestBuilder<{}>;
@@ -40,11 +44,14 @@ export type { AttemptInit, RawResult } from './request-builder.js';
 
 /**
  * The typed openapi-fetch call a generated method makes, e.g.
- * `(http, init) => http.GET('/2020-08-01/studios/{studioId}/streaming-sessions', {...init, params})`.
+ * `(http, init, wire) => http.GET('/2020-08-01/studios/{studioId}/streaming-sessions', {...init, params})`.
+ * `wire` is the caller's input with its `Date` members already in their wire format
+ * (timestamp-serialize.ts); it keeps the input's type so the call is still checked against `paths`.
  */
-export type TypedCall<Paths extends {}> = (
+export type TypedCall<Paths extends {}, Input = any> = (
   http: RequestBuilder<Paths>,
   init: AttemptInit,
+  wire: Input,
 ) => Promise<RawResult>;
 
 /**
@@ -95,11 +102,11 @@ export class ServiceRuntime<Paths extends {}> {
     };
   }
 
-  async send<Output>(
+  async send<Output, Input extends object = object>(
     operation: OperationDescription,
-    input: object,
+    input: Input,
     options: CallOptions | undefined,
-    call: TypedCall<Paths>,
+    call: TypedCall<Paths, Input>,
   ): Promise<Output> {
     // Everything knowable before sending fails here, before the first attempt, never retried.
     validateInput(
@@ -113,6 +120,10 @@ export class ServiceRuntime<Paths extends {}> {
     checkUnknownKeys(input, operation.input, operation.name);
     checkWellFormed(input);
     checkHeaders(options?.headers);
+    // Once per call, not per attempt: every attempt sends the same body.
+    const wire = operation.inputTimestamps
+      ? serializeTimestamps(input, operation.inputTimestamps)
+      : input;
     const connection = await (this.#connection ??= this.#connectLazily().catch((error: unknown) => {
       this.#connection = undefined;
       throw error;
@@ -120,28 +131,32 @@ export class ServiceRuntime<Paths extends {}> {
     this.#connection = connection;
     const policy =
       options?.retry === undefined ? this.#policy : resolveRetryPolicy(this.#policy, options.retry);
-    return withRetries((ctx) => this.#attempt<Output>(connection, operation, call, ctx, options), {
-      policy,
-      quota: this.#quota,
-      signal: options?.signal,
-      clock: this.clock,
-      onRetry: (info) =>
-        this.#config.logger?.warn?.(`${operation.name}: retrying`, {
-          attempt: info.attempt,
-          reason: info.reason,
-          delayMs: info.delayMs,
-          error:
-            info.error instanceof Error
-              ? `${info.error.name}: ${info.error.message}`
-              : String(info.error),
-        }),
-    });
+    return withRetries(
+      (ctx) => this.#attempt<Output, Input>(connection, operation, call, wire, ctx, options),
+      {
+        policy,
+        quota: this.#quota,
+        signal: options?.signal,
+        clock: this.clock,
+        onRetry: (info) =>
+          this.#config.logger?.warn?.(`${operation.name}: retrying`, {
+            attempt: info.attempt,
+            reason: info.reason,
+            delayMs: info.delayMs,
+            error:
+              info.error instanceof Error
+                ? `${info.error.name}: ${info.error.message}`
+                : String(info.error),
+          }),
+      },
+    );
   }
 
-  async #attempt<Output>(
+  async #attempt<Output, Input>(
     connection: Connection,
     operation: OperationDescription,
-    call: TypedCall<Paths>,
+    call: TypedCall<Paths, Input>,
+    wire: Input,
     ctx: AttemptContext,
     options: CallOptions | undefined,
   ): Promise<Output> {
@@ -154,7 +169,7 @@ export class ServiceRuntime<Paths extends {}> {
     };
     let result: RawResult;
     try {
-      result = await call(connection.http as RequestBuilder<Paths>, init);
+      result = await call(connection.http as RequestBuilder<Paths>, init, wire);
     } catch (error) {
       throw asTransportError(error, ctx.signal);
     }
@@ -198,8 +213,11 @@ export class ServiceRuntime<Paths extends {}> {
   #attemptHeaders(operation: OperationDescription, ctx: AttemptContext): Record<string, string> {
     const headers: Record<string, string> = {};
     const service = this.#service;
-    if (service.protocol === 'awsJson1_1') {
-      headers['content-type'] = 'application/x-amz-json-1.1';
+    const jsonVersion = AWS_JSON_VERSION[service.protocol];
+    if (jsonVersion) {
+      // awsJson1_0 and 1_1 differ on the wire only in this content type (Smithy's awsJson1_0
+      // and awsJson1_1 protocol specifications).
+      headers['content-type'] = `application/x-amz-json-${jsonVersion}`;
       headers['x-amz-target'] = `${service.targetPrefix}.${operation.name}`;
     }
     if (service.retry === 'aws') {

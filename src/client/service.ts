@@ -3,6 +3,7 @@ import type { EndpointTemplates } from './endpoints.js';
 import type { Protocol } from './error-parsing.js';
 import type { InputRules } from './validate.js';
 import type { TimestampPlan } from './timestamps.js';
+import type { InputTimestampPlan } from './timestamp-serialize.js';
 import type { SignerFactory } from './signing.js';
 
 export type ServiceErrorClass = new (init: ServiceErrorInit) => ServiceError;
@@ -19,7 +20,7 @@ export interface ServiceDescription {
   /** Client name from the spec's `x-client.name`, e.g. `Athena`. */
   name: string;
   protocol: Protocol;
-  /** awsJson1_1 only: the `X-Amz-Target` prefix, e.g. `AmazonAthena`. */
+  /** awsJson1_0 and awsJson1_1 only: the `X-Amz-Target` prefix, e.g. `AmazonAthena`. */
   targetPrefix?: string;
   auth: AuthScheme;
   /** Builds the signer for `auth` (the generator imports the one module the scheme needs). */
@@ -39,6 +40,8 @@ export interface ServiceDescription {
 export interface OperationDescription {
   name: string;
   input: InputRules;
+  /** Where `Date` values sit in the input and the wire format of each (`x-timestamp`). */
+  inputTimestamps?: InputTimestampPlan;
   /** Where `Date` conversion applies in the output. */
   timestamps?: TimestampPlan;
   /** The success body is a bare JSON array; `timestamps` then applies to each element. */

@@ -2,6 +2,7 @@ import { ValidationError } from '../errors/index.js';
 import { checksFor, type ConstraintCheck, type ValidationMode } from './validate-checks.js';
 
 export type { ValidationMode } from './validate-checks.js';
+import { isValidDate } from './timestamp-serialize.js';
 
 /**
  * Constraints of one input member, transcribed by the generator from the spec's JSON Schema
@@ -9,7 +10,8 @@ export type { ValidationMode } from './validate-checks.js';
  * validation mode (src/client/validate-checks.ts).
  */
 export interface MemberRule {
-  type: 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array';
+  /** `timestamp`: a `Date`, written in its `x-timestamp` format (timestamp-serialize.ts). */
+  type: 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array' | 'timestamp';
   required?: boolean;
   minLength?: number;
   maxLength?: number;
@@ -118,6 +120,11 @@ function checkValue(name: string, value: unknown, rule: MemberRule, mode: Valida
       }
       return;
     }
+    case 'timestamp':
+      if (!isValidDate(value)) {
+        throw new ValidationError(name, 'type timestamp', `${name} must be a valid Date`);
+      }
+      return;
   }
 }
 

@@ -88,6 +88,7 @@ describe('CLI', () => {
   }
   const SPEC_OF: Record<string, [string, string]> = {
     athena: ['athena', 'ListNotebookSessions'],
+    'athena-sessions': ['athena', 'ListSessions'],
     nimble: ['nimble-studio', 'ListStreamingSessions'],
     oci: ['oci-ai-data-platform', 'ListSessions'],
     jupyter: ['jupyter-server', 'ListSessions'],
