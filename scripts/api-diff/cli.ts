@@ -8,6 +8,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { diffSpecs, loadSpecsAtRef, loadWorkingSpecs, renderMarkdown, toJson } from './index.js';
+import {
+  diffSurfaces,
+  loadSurfacesAtRef,
+  loadWorkingSurfaces,
+  renderSurfaces,
+  surfaceDiffText,
+} from './surface.js';
 
 // npm runs scripts in the package root; tests run the CLI in a scratch repository.
 const root = process.cwd();
@@ -50,10 +57,14 @@ async function main(argv: string[]): Promise<number> {
     head: 'working tree',
     version,
   });
+  const surface = diffSurfaces(
+    await loadSurfacesAtRef(root, args.base),
+    await loadWorkingSurfaces(root),
+  );
   process.stdout.write(
     args.format === 'json'
-      ? `${JSON.stringify(toJson(report), null, 2)}\n`
-      : renderMarkdown(report),
+      ? `${JSON.stringify({ ...toJson(report), surface }, null, 2)}\n`
+      : `${renderMarkdown(report)}\n${renderSurfaces(surface, await surfaceDiffText(root, args.base))}`,
   );
   const breaking = report.changes.some(
     (c) => c.class === 'breaking-code' || c.class === 'breaking-wire',
