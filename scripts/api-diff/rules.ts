@@ -18,7 +18,7 @@
  * breaking-code, is given.
  */
 import type { Change } from './compare.js';
-import { CONSTRAINTS } from './flatten.js';
+import { constraintOf, tightens } from './constraints.js';
 
 export type ChangeClass = 'breaking-code' | 'breaking-wire' | 'compatible' | 'docs';
 
@@ -31,28 +31,6 @@ export interface Rule {
 }
 
 const DOC_ASPECTS = new Set(['description', 'summary']);
-const LOWER_BOUNDS = new Set(['minLength', 'minimum', 'exclusiveMinimum', 'minItems']);
-const UPPER_BOUNDS = new Set(['maxLength', 'maximum', 'exclusiveMaximum', 'maxItems']);
-const CONSTRAINT_SET = new Set<string>(CONSTRAINTS);
-
-/** `items.maxLength` -> `maxLength`: an array's item constraints follow the same rules. */
-function constraintOf(c: Change): string | undefined {
-  const base = c.aspect?.replace(/^items\./, '');
-  return base !== undefined && CONSTRAINT_SET.has(base) ? base : undefined;
-}
-
-/** Whether a constraint change refuses values the old one accepted. */
-export function tightens(c: Change): boolean {
-  const key = constraintOf(c);
-  if (key === undefined) return false;
-  if (c.after === undefined) return false; // removed: anything goes again
-  if (c.before === undefined) return true; // added: a new limit
-  if (key === 'pattern') return true; // no regex containment test; a changed pattern may refuse
-  if (LOWER_BOUNDS.has(key)) return Number(c.after) > Number(c.before);
-  if (UPPER_BOUNDS.has(key)) return Number(c.after) < Number(c.before);
-  return true;
-}
-
 const is =
   (kind: Change['kind'], change: Change['change'], aspect?: string) =>
   (c: Change): boolean =>
