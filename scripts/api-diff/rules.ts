@@ -13,9 +13,10 @@
  *   enum values, relaxed constraints, new errors).
  * - docs: descriptions and summaries; never breaking.
  *
- * Where a change is both (a removed enum value is refused on the wire *and* no longer compiles
- * where the literal is written, since generated enum types are closed unions), the stronger class,
- * breaking-code, is given.
+ * Where a change is both, the stronger class is given. A removed enum value: the generated const
+ * object (`StreamingSessionState.READY`) loses the key, so code naming it no longer compiles, and a
+ * request carrying it may be refused; breaking-code. That holds for closed unions and for the open
+ * ones of issue 14 (`'A' | 'B' | (string & {})`, where the bare literal still type-checks).
  */
 import type { Change } from './compare.js';
 import { constraintOf, tightens } from './constraints.js';
@@ -206,7 +207,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'enum-value-removed',
-    summary: 'An enum value removed: the union narrows; code using the literal no longer compiles.',
+    summary: 'An enum value removed: its key leaves the exported const object; code naming it breaks.',
     class: 'breaking-code',
     when: is('enum-value', 'removed'),
   },
