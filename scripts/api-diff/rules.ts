@@ -207,7 +207,8 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'enum-value-removed',
-    summary: 'An enum value removed: its key leaves the exported const object; code naming it breaks.',
+    summary:
+      'An enum value removed: its key leaves the exported const object; code naming it breaks.',
     class: 'breaking-code',
     when: is('enum-value', 'removed'),
   },
