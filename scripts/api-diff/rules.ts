@@ -13,12 +13,13 @@
  *   enum values, relaxed constraints, new errors).
  * - docs: descriptions and summaries; never breaking.
  *
- * Where a change is both (a removed enum value is refused on the wire *and* no longer compiles
- * where the literal is written, since generated enum types are closed unions), the stronger class,
- * breaking-code, is given.
+ * Where a change is both, the stronger class is given. A removed enum value: the generated const
+ * object (`StreamingSessionState.READY`) loses the key, so code naming it no longer compiles, and a
+ * request carrying it may be refused; breaking-code. That holds for closed unions and for the open
+ * ones of issue 14 (`'A' | 'B' | (string & {})`, where the bare literal still type-checks).
  */
 import type { Change } from './compare.js';
-import { CONSTRAINTS } from './flatten.js';
+import { constraintOf, tightens } from './constraints.js';
 
 export type ChangeClass = 'breaking-code' | 'breaking-wire' | 'compatible' | 'docs';
 
@@ -31,28 +32,6 @@ export interface Rule {
 }
 
 const DOC_ASPECTS = new Set(['description', 'summary']);
-const LOWER_BOUNDS = new Set(['minLength', 'minimum', 'exclusiveMinimum', 'minItems']);
-const UPPER_BOUNDS = new Set(['maxLength', 'maximum', 'exclusiveMaximum', 'maxItems']);
-const CONSTRAINT_SET = new Set<string>(CONSTRAINTS);
-
-/** `items.maxLength` -> `maxLength`: an array's item constraints follow the same rules. */
-function constraintOf(c: Change): string | undefined {
-  const base = c.aspect?.replace(/^items\./, '');
-  return base !== undefined && CONSTRAINT_SET.has(base) ? base : undefined;
-}
-
-/** Whether a constraint change refuses values the old one accepted. */
-export function tightens(c: Change): boolean {
-  const key = constraintOf(c);
-  if (key === undefined) return false;
-  if (c.after === undefined) return false; // removed: anything goes again
-  if (c.before === undefined) return true; // added: a new limit
-  if (key === 'pattern') return true; // no regex containment test; a changed pattern may refuse
-  if (LOWER_BOUNDS.has(key)) return Number(c.after) > Number(c.before);
-  if (UPPER_BOUNDS.has(key)) return Number(c.after) < Number(c.before);
-  return true;
-}
-
 const is =
   (kind: Change['kind'], change: Change['change'], aspect?: string) =>
   (c: Change): boolean =>
@@ -228,7 +207,8 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'enum-value-removed',
-    summary: 'An enum value removed: the union narrows; code using the literal no longer compiles.',
+    summary:
+      'An enum value removed: its key leaves the exported const object; code naming it breaks.',
     class: 'breaking-code',
     when: is('enum-value', 'removed'),
   },

@@ -97,14 +97,15 @@ async function main(argv: string[]): Promise<number> {
       messageCallback: (message) => {
         // Its note to copy the file by hand (we name the command below) and its TypeScript
         // version notice are noise here.
-        const quiet = ['console-api-report-not-copied', 'console-compiler-version-notice'];
+        const quiet = ['console-api-report-not-copied', 'console-preamble'];
         if (quiet.includes(message.messageId)) message.handled = true;
       },
     });
     const file = `api-reports/${entry.name}.api.md`;
-    if (check && result.apiReportChanged)
-      problems.push(`${file} (differs from ${entry.subpath}'s surface)`);
-    else if (!result.succeeded)
+    const fresh = `.tmp/api-report/reports/${entry.name}.api.md`;
+    if (check && result.apiReportChanged) {
+      problems.push(`${file} differs from ${entry.subpath}'s surface (diff ${file} ${fresh})`);
+    } else if (!result.succeeded)
       problems.push(`${file}: API Extractor reported ${result.errorCount} errors`);
   }
   const expected = new Set(entries.map((e) => `${e.name}.api.md`));
