@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { ImportOptions } from './args.js';
 import { importOne, overlayFiles } from './pipeline.js';
 import { addOperations, refreshBotocore, refreshOpenApi } from './refresh.js';
+import { shortReport } from '../api-diff/index.js';
 
 export interface RunOptions extends ImportOptions {
   specsDir: string;
@@ -28,12 +29,18 @@ export async function runImport(options: RunOptions): Promise<number> {
 
   const differing: string[] = [];
   const summary: string[] = [];
+  // Each imported spec before and after, keyed by client, for the API-change report (issue 13).
+  const before = new Map<string, string>();
+  const after = new Map<string, string>();
   for (const overlay of await overlayFiles(specsDir)) {
     const imported = await importOne(specsDir, overlay);
     const file = path.join(specsDir, imported.spec);
-    const before = await readFile(file, 'utf8').catch(() => undefined);
+    const old = await readFile(file, 'utf8').catch(() => undefined);
     for (const note of imported.notes) log(`  note: ${imported.spec}: ${note}`);
-    const state = before === undefined ? 'new' : before === imported.text ? 'unchanged' : 'changed';
+    const state = old === undefined ? 'new' : old === imported.text ? 'unchanged' : 'changed';
+    const client = imported.spec.replace(/\.yaml$/, '');
+    if (old !== undefined) before.set(client, old);
+    after.set(client, imported.text);
     if (state !== 'unchanged') differing.push(imported.spec);
     if (!options.check && state !== 'unchanged') await writeFile(file, imported.text);
     summary.push(`  specs/${imported.spec}: ${state}`);
@@ -49,9 +56,10 @@ export async function runImport(options: RunOptions): Promise<number> {
   }
   log('import summary:');
   for (const line of summary) log(line);
-  // API-CHANGE REPORT (issue 13): the api-diff module (scripts/api-diff/, branch `api-diff`) prints
-  // here what the rewritten specs change in the public API. Call it with the specs' old and new
-  // text once that module exports its entry point.
+  // What this import changed in the public API, classified, so nobody imports without seeing it.
+  const pkg = await readFile(path.join(specsDir, '..', 'package.json'), 'utf8').catch(() => '{}');
+  const { version } = JSON.parse(pkg) as { version?: string };
+  log(shortReport(before, after, { base: 'specs before import', head: 'imported', version }));
   if (differing.length) log('next: npm run generate');
   return 0;
 }
