@@ -11,16 +11,22 @@ import {
   isInvalidRequestException,
 } from 'cloud-sessions/athena';
 import { NimbleStudioServiceException, ValidationException } from 'cloud-sessions/nimble-studio';
+import {
+  AiDataPlatformServiceException,
+  NotAuthorizedOrNotFound,
+} from 'cloud-sessions/oci-ai-data-platform';
 import { ServiceError } from 'cloud-sessions/runtime';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
-import { MODES, athena, nimble } from './clients.js';
+import { MODES, athena, nimble, oci } from './clients.js';
 import { startEvolvingService, type EvolvingService, type Evolution } from './evolving-service.js';
 
 let emu: Emulator;
 let service: EvolvingService;
 let evolution: Evolution = { kind: 'forward' };
 beforeAll(async () => {
-  emu = await startEmulator({ sizes: { athenaNotebooks: 1, nimbleStudios: 1 } });
+  emu = await startEmulator({
+    sizes: { athenaNotebooks: 1, nimbleStudios: 1, ociPlatforms: 1, ociWorkspacesPerPlatform: 1 },
+  });
   service = await startEvolvingService(emu, () => evolution);
 });
 afterAll(async () => {
@@ -97,6 +103,32 @@ describe.each(MODES)('a new error code, %s validation', (mode) => {
       code: 'StudioMigratingException',
       status: 409,
       requestId: 'req-n',
+      body,
+    });
+  });
+
+  it('OCI: the code from the body, the raw body and opc-request-id kept', async () => {
+    const body = { code: 'WorkspaceArchived', message: 'The workspace is archived.' };
+    evolution = {
+      kind: 'answer',
+      signingName: 'oci',
+      status: 409,
+      headers: { 'opc-request-id': 'oci-req-1' },
+      body,
+    };
+    const platform = emu.data.oci.platforms[0]!;
+    const error = await oci(emu, service.url, mode)
+      .listSessions({
+        aiDataPlatformId: platform.aiDataPlatformId,
+        workspaceKey: platform.workspaces[0]!.workspaceKey,
+      })
+      .catch((e: unknown) => e);
+    expect((error as Error).constructor).toBe(AiDataPlatformServiceException);
+    expect(error).not.toBeInstanceOf(NotAuthorizedOrNotFound);
+    expect(error).toMatchObject({
+      code: 'WorkspaceArchived',
+      status: 409,
+      requestId: 'oci-req-1',
       body,
     });
   });

@@ -6,9 +6,11 @@
  * (input it now accepts, an error code it now sends), after verifying the SigV4 signature with
  * the emulator's own independent checker. Node only; for tests.
  */
+import { createPublicKey } from 'node:crypto';
 import { createServer, request as httpRequest, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Emulator } from '../../src/emulator/index.js';
+import { verifyOciSignature } from '../../src/emulator/oci-verify-node.js';
 import { verifySigV4 } from '../../src/emulator/sigv4-verify-node.js';
 
 /** One request as the newer service received it. */
@@ -25,10 +27,10 @@ export interface SeenCall {
 export type Evolution =
   /** Forward to the emulator; `rewrite` changes the parsed JSON body of a success response. */
   | { kind: 'forward'; rewrite?: (body: any, call: SeenCall) => unknown }
-  /** Answer without the emulator, once the SigV4 signature for `signingName` verifies. */
+  /** Answer without the emulator, once the signature (SigV4 for `signingName`, or OCI) verifies. */
   | {
       kind: 'answer';
-      signingName: 'athena' | 'nimble';
+      signingName: 'athena' | 'nimble' | 'oci';
       status?: number;
       headers?: Record<string, string>;
       body: unknown;
@@ -49,6 +51,8 @@ export async function startEvolvingService(
 ): Promise<EvolvingService> {
   const upstream = new URL(emulator.url);
   const keys = new Map(emulator.credentials.aws.map((c) => [c.accessKeyId, c]));
+  const oci = emulator.credentials.oci;
+  const ociKeys = new Map([[oci.keyId, createPublicKey(oci.publicKeyPem)]]);
   const calls: SeenCall[] = [];
 
   const server = createServer((req, res) => {
@@ -66,16 +70,24 @@ export async function startEvolvingService(
       calls.push(call);
       const evolution = evolve(call);
       if (evolution.kind === 'answer') {
-        const verdict = verifySigV4(
-          { method: call.method, target: call.target, rawHeaders: req.rawHeaders, body },
-          {
-            credentials: keys,
-            region: emulator.credentials.region,
-            service: evolution.signingName,
-            nowMs: Date.now(),
-            toleranceMs: 5 * 60_000,
-          },
-        );
+        const verdict =
+          evolution.signingName === 'oci'
+            ? ociVerdict(
+                verifyOciSignature(
+                  { method: call.method, target: call.target, headers: req.headers, body },
+                  { keys: ociKeys, nowMs: Date.now(), toleranceMs: 5 * 60_000 },
+                ),
+              )
+            : verifySigV4(
+                { method: call.method, target: call.target, rawHeaders: req.rawHeaders, body },
+                {
+                  credentials: keys,
+                  region: emulator.credentials.region,
+                  service: evolution.signingName,
+                  nowMs: Date.now(),
+                  toleranceMs: 5 * 60_000,
+                },
+              );
         const [status, headers, answer] = verdict.ok
           ? [evolution.status ?? 200, evolution.headers ?? {}, evolution.body]
           : [403, { 'x-amzn-errortype': verdict.code }, { message: verdict.message }];
@@ -118,6 +130,12 @@ export async function startEvolvingService(
         server.close(() => resolve());
       }),
   };
+}
+
+function ociVerdict(
+  result: { ok: true } | { ok: false; reason: string },
+): { ok: true } | { ok: false; code: string; message: string } {
+  return result.ok ? result : { ok: false, code: 'NotAuthenticated', message: result.reason };
 }
 
 interface Relayed {
