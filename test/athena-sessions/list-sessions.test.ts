@@ -96,16 +96,24 @@ describe('generated client', () => {
     });
   });
 
-  test('a work group name outside the model pattern is refused before sending', async () => {
+  test('a work group name outside the model pattern: strict refuses it before sending, the default lets the service judge', async () => {
     const fetchSpy = vi.fn(fetch);
     const local = new AthenaClient({
       region: emu.credentials.region,
       credentials: emu.credentials.aws[0]!,
       endpoint: emu.url,
       fetch: fetchSpy,
+      retry: false,
     });
-    await expect(local.listSessions({ WorkGroup: '!!!' })).rejects.toThrow(/WorkGroup/);
+    await expect(
+      local.listSessions({ WorkGroup: '!!!' }, { validation: 'strict' }),
+    ).rejects.toThrow(/WorkGroup/);
     expect(fetchSpy).not.toHaveBeenCalled();
+    // Default mode follows botocore (issue 14): no pattern check, so the emulator answers.
+    await expect(local.listSessions({ WorkGroup: '!!!' })).rejects.toThrow(
+      /regular expression pattern/,
+    );
+    expect(fetchSpy).toHaveBeenCalledTimes(1);
   });
 });
 
@@ -196,7 +204,7 @@ describe('cloud-sessions list athena-sessions', () => {
     }
   });
 
-  test('an unknown --state is a usage-time typed error naming StateFilter, nothing sent', async () => {
+  test('with --validation strict an unknown --state is a typed error naming StateFilter, nothing sent', async () => {
     const stdout = new Capture();
     const stderr = new Capture();
     const code = await runCli(
@@ -207,6 +215,8 @@ describe('cloud-sessions list athena-sessions', () => {
         'wg',
         '--state',
         'SLEEPING',
+        '--validation',
+        'strict',
         '--endpoint-url',
         emu.url,
         '--region',
