@@ -12,6 +12,12 @@
 #   Bun, Deno         npm run test:runtimes (the installed tarball's smoke run and CLI)
 #
 # Node 20 stays while package.json `engines` includes it (README "Where it runs").
+#
+# Measured 2026-12-08 on the 2-core machine (whole .ci/run from a fresh clone: 57 min, under a
+# load average of 6-13 from other jobs): per pinned Node, with the load easing, demo 7-8 s,
+# unit suite 150-188 s, package tests 31-33 s, bench harness 67-68 s (Node 22 under the peak
+# load: 12 + 722 + 161 + 216 s); Node 20 extras 190 + 95 + 148 s; Bun + Deno 29 s. The full unit
+# suite on every Node fits the 90-minute limit, so no subset is used.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

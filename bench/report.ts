@@ -127,12 +127,7 @@ export function verdicts(m: Measurements): TargetVerdict[] {
         `${fmt(vsSdkSmallNode, 2)}x`,
         vsSdkSmallNode >= want,
       );
-      const vsSdkWalkNode = pairedRatio(
-        t.walkItemsPerSecond,
-        service,
-        'ours-fetch',
-        'aws-sdk-v3',
-      );
+      const vsSdkWalkNode = pairedRatio(t.walkItemsPerSecond, service, 'ours-fetch', 'aws-sdk-v3');
       add(
         `${name}, fetch 'global': items/s >= ${want}x AWS SDK v3`,
         vsSdkWalkNode,
