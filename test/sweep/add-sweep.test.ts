@@ -48,6 +48,9 @@ const KINDS: Array<[string, (c: Candidate) => boolean]> = [
   ['enums', (c) => c.features.includes('enum')],
 ];
 
+/** How scripts/shared/java-pattern.ts writes Java's `$`. */
+const JAVA_DOLLAR = (javaPatternToEcmascript('$') as { pattern: string }).pattern;
+
 const SEED = Number(process.env.SWEEP_SEED ?? 20261207);
 const botocore = installedBotocore();
 
@@ -71,11 +74,13 @@ function sampleValue(shapes: Record<string, any>, name: string, seed: number, de
     case 'string': {
       if (shape.enum) return shape.enum[0];
       const min = Math.max(shape.min ?? 1, 1);
-      const max = shape.max ?? Math.max(min, 16);
+      const max = shape.max ?? Number.MAX_SAFE_INTEGER;
       if (shape.pattern) {
         const translated = javaPatternToEcmascript(shape.pattern);
         if ('pattern' in translated) {
-          const re = new RegExp(translated.pattern, 'u');
+          // fast-check cannot generate through lookarounds; a string that ends where the
+          // simpler ECMAScript `$` does also matches Java's `$`.
+          const re = new RegExp(translated.pattern.split(JAVA_DOLLAR).join('$'), 'u');
           try {
             const fits = fc
               .sample(fc.stringMatching(re, { size: 'xsmall' }), { numRuns: 50, seed })
@@ -86,7 +91,7 @@ function sampleValue(shapes: Record<string, any>, name: string, seed: number, de
           }
         }
       }
-      return 'a'.repeat(Math.min(min, max));
+      return 'a'.repeat(Math.min(min, max, 64));
     }
     case 'integer':
     case 'long':
@@ -122,7 +127,8 @@ function sampleValue(shapes: Record<string, any>, name: string, seed: number, de
 
 /** The request as the server saw it, in a comparable form. */
 function wireOf(target: string, headers: Record<string, unknown>, body: string) {
-  const url = new URL(target, 'http://x');
+  // A request target may start with `//` (an empty first label): not a relative reference.
+  const url = new URL(target.startsWith('/') ? `http://x${target}` : target);
   const parsed = body ? JSON.parse(body) : {};
   return {
     path: url.pathname,
