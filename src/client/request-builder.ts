@@ -1,10 +1,6 @@
-import {
-  createFinalURL,
-  createQuerySerializer,
-  defaultPathSerializer,
-  type Client,
-} from 'openapi-fetch';
+import { createFinalURL, createQuerySerializer, type Client } from 'openapi-fetch';
 import type { HttpRequest } from '../transport/http-request.js';
+import { rfc3986PathSerializer } from './path-labels.js';
 
 /** The per-attempt options a generated call spreads into its request. */
 export interface AttemptInit {
@@ -89,7 +85,7 @@ async function send(
     baseUrl,
     params,
     querySerializer,
-    pathSerializer: defaultPathSerializer,
+    pathSerializer: rfc3986PathSerializer,
   });
   // awsJson paths carry the operation in a fragment (`/#X-Amz-Target=...`); it is never sent.
   // Cut before parsing: the serializers percent-encode `#` in parameters, so the first `#` is
