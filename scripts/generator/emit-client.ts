@@ -100,8 +100,12 @@ export function emitClient(file: SourceFile, service: ServiceModel): void {
     type: "components['schemas']",
   });
   const enumNames = new Set(service.enums.map((e) => e.name));
+  // botocore names shapes `<Operation>Output` too; the operation's own alias takes the name.
+  const operationAliases = new Set(
+    service.operations.flatMap((op) => [`${op.name}Input`, `${op.name}Output`]),
+  );
   for (const { name, description } of service.schemas) {
-    if (enumNames.has(name)) continue;
+    if (enumNames.has(name) || operationAliases.has(name)) continue;
     file.addTypeAlias({
       name,
       isExported: true,

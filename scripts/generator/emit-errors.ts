@@ -1,6 +1,6 @@
 import type { SourceFile } from 'ts-morph';
 import type { ServiceModel } from './spec-model.js';
-import { docs, literal } from './emit-util.js';
+import { docs, literal, quoteKey } from './emit-util.js';
 
 /** Emits `errors.ts`: the service's base error class, one class and one guard per modelled error. */
 /**
@@ -24,6 +24,14 @@ const BASE_FIELDS = new Set([
 
 export function emitErrors(file: SourceFile, service: ServiceModel): void {
   const base = `${service.name}ServiceException`;
+  // Error members typed by a named schema (`Schemas['ValidationExceptionField']`).
+  if (service.errors.some((e) => e.members.some((m) => m.tsType.includes('Schemas[')))) {
+    file.addImportDeclaration({
+      moduleSpecifier: './client.js',
+      isTypeOnly: true,
+      namedImports: ['Schemas'],
+    });
+  }
   file.addImportDeclaration({
     moduleSpecifier: '../../src/errors/index.js',
     namedImports: [
@@ -74,7 +82,7 @@ export function emitErrors(file: SourceFile, service: ServiceModel): void {
         ...members.map((m) => {
           const type = m.tsType.replace(/^Schemas\['\w+'\]$/, 'unknown');
           return {
-            name: m.name,
+            name: quoteKey(m.name),
             isReadonly: true,
             hasQuestionToken: true,
             type,

@@ -201,7 +201,13 @@ function buildOperation(
       limitKey: pag.limitKey,
     };
     const limitMember = members.find((m) => m.name === pag.limitKey);
-    if (limitMember) paginator.limitRange = [limitMember.rule.minimum, limitMember.rule.maximum];
+    // A bound the model leaves out is the runtime's default bound (src/paginate/config.ts).
+    if (limitMember) {
+      paginator.limitRange = [
+        limitMember.rule.minimum ?? 1,
+        limitMember.rule.maximum ?? Number.MAX_SAFE_INTEGER,
+      ];
+    }
   }
   return {
     name,

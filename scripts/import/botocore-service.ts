@@ -72,6 +72,11 @@ function importOperation(
   errors: Map<string, Json>,
 ): { path: string; method: string; operation: Json } {
   const name: string = op.name;
+  // `endpoint.hostPrefix` ("management.", "{AccountId}.") changes the host per operation;
+  // the generated clients send every operation to the service's one endpoint.
+  if (op.endpoint?.hostPrefix !== undefined) {
+    throw new UnsupportedModelFeatureError(name, `a host prefix "${op.endpoint.hostPrefix}"`);
+  }
   const content = jsonContentType(protocol);
   const operation: Json = { operationId: name };
   const text = docText(op.documentation);

@@ -1,12 +1,8 @@
-import {
-  createFinalURL,
-  createQuerySerializer,
-  defaultPathSerializer,
-  type Client,
-} from 'openapi-fetch';
+import { createFinalURL, createQuerySerializer, type Client } from 'openapi-fetch';
 import { ValidationError, isCloudSessionsError } from '../errors/index.js';
 import type { HttpRequest } from '../transport/http-request.js';
 import { checkPathSegments } from './path-segments.js';
+import { rfc3986PathSerializer } from './path-labels.js';
 
 /** The per-attempt options a generated call spreads into its request. */
 export interface AttemptInit {
@@ -47,15 +43,15 @@ interface CallInit extends AttemptInit {
 
 const querySerializer = createQuerySerializer();
 
-/** openapi-fetch's path serializer, with segments checked (path-segments.ts). */
+/** Labels encoded as the AWS SDKs do (path-labels.ts), then segments checked (path-segments.ts). */
 const pathSerializer = (path: string, params: Record<string, unknown>): string =>
-  checkPathSegments(path, defaultPathSerializer(path, params));
+  checkPathSegments(path, rfc3986PathSerializer(path, params));
 
 /**
- * A request builder on openapi-fetch's own serializers (`createFinalURL`, the default path and
- * query serializers), without `createClient`: its middleware, `Request` objects and header
- * merges are per-request cost and 4 KB of every browser bundle, and the runtime needs none of
- * them (it signs and sends itself). Semantics kept from openapi-fetch 0.17 `coreFetch`: JSON
+ * A request builder on openapi-fetch's own serializers (`createFinalURL`, the query serializer,
+ * the path serializer behind path-labels.ts), without `createClient`: its middleware, `Request`
+ * objects and header merges are per-request cost and 4 KB of every browser bundle, and the
+ * runtime needs none of them (it signs and sends itself). Semantics kept from openapi-fetch 0.17 `coreFetch`: JSON
  * body with `content-type: application/json` unless a header overrides it, header parameters
  * applied last, and its response reading (an empty body is no body; JSON on success; on
  * failure JSON when it parses, text otherwise).
