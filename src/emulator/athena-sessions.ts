@@ -11,9 +11,14 @@ export const ATHENA_LIST_SESSIONS_TARGET = 'AmazonAthena.ListSessions';
  */
 export const ATHENA_SESSIONS_DEFAULT_PAGE = 20;
 
-/** Constraints from the model (WorkGroupName, SessionState, MaxSessionsCount, SessionManagerToken). */
-const WORK_GROUP_PATTERN = '[a-zA-Z0-9._-]{1,128}';
-const SESSION_STATES = [
+/**
+ * Constraints from the model (WorkGroupName, SessionState, MaxSessionsCount, SessionManagerToken).
+ * They repeat what generated/athena/client.ts holds on purpose: the emulator plays the service and
+ * must stay independent of the generator it checks (and src/ never imports generated/), so it
+ * spells them out; test/athena-sessions/list-sessions.test.ts pins them to specs/athena.yaml.
+ */
+export const WORK_GROUP_PATTERN = '[a-zA-Z0-9._-]{1,128}';
+export const SESSION_STATES = [
   'CREATING',
   'CREATED',
   'IDLE',

@@ -9,10 +9,10 @@ import {
   isInvalidRequestException,
   paginateListSessions,
 } from 'cloud-sessions/athena';
-import { runCli, type OutputStream } from '../../src/cli/run.js';
 import { ATHENA_WORK_GROUP_SESSIONS } from '../../src/emulator/data.js';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
-import { awsFetch } from '../emulator/helpers.js';
+import { runCliOnEmulator } from '../cli/in-process.js';
+import { athenaCall } from '../emulator/helpers.js';
 
 let emu: Emulator;
 let client: AthenaClient;
@@ -30,21 +30,11 @@ afterAll(() => emu.close());
 const group = () => emu.data.athena.workGroups[0]!;
 
 function listSessionsCall(input: unknown, secret?: string): Promise<Response> {
-  return awsFetch(
+  return athenaCall(
     emu,
-    {
-      method: 'POST',
-      path: '/',
-      headers: {
-        'content-type': 'application/x-amz-json-1.1',
-        'x-amz-target': 'AmazonAthena.ListSessions',
-      },
-      body: JSON.stringify(input),
-    },
-    {
-      service: 'athena',
-      ...(secret ? { credentials: { ...emu.credentials.aws[0]!, secretAccessKey: secret } } : {}),
-    },
+    input,
+    secret ? { credentials: { ...emu.credentials.aws[0]!, secretAccessKey: secret } } : {},
+    'ListSessions',
   );
 }
 
@@ -154,82 +144,31 @@ describe('emulator route', () => {
   });
 });
 
-class Capture implements OutputStream {
-  text = '';
-  write(chunk: string): boolean {
-    this.text += chunk;
-    return true;
-  }
-  once(): this {
-    return this;
-  }
-}
-
 describe('cloud-sessions list athena-sessions', () => {
   test('lists the work group as ndjson, one line per session', async () => {
-    const aws = emu.credentials.aws[0]!;
-    vi.stubEnv('AWS_ACCESS_KEY_ID', aws.accessKeyId);
-    vi.stubEnv('AWS_SECRET_ACCESS_KEY', aws.secretAccessKey);
-    vi.stubEnv('AWS_SESSION_TOKEN', '');
-    vi.stubEnv('AWS_PROFILE', '');
-    try {
-      const stdout = new Capture();
-      const stderr = new Capture();
-      const code = await runCli(
-        [
-          'list',
-          'athena-sessions',
-          '--work-group',
-          group().workGroup,
-          '--endpoint-url',
-          emu.url,
-          '--region',
-          emu.credentials.region,
-          '-o',
-          'ndjson',
-          '--page-size',
-          '7',
-        ],
-        { stdout, stderr, env: {}, version: '9.9.9' },
-      );
-      expect(stderr.text).toBe('');
-      expect(code).toBe(0);
-      const lines = stdout.text
-        .trimEnd()
-        .split('\n')
-        .map((l) => JSON.parse(l) as { SessionId: string });
-      expect(lines.map((l) => l.SessionId)).toEqual(group().sessions.map((s) => s.SessionId));
-    } finally {
-      vi.unstubAllEnvs();
-    }
+    const { code, stdout, stderr } = await runCliOnEmulator(
+      emu,
+      ['list', 'athena-sessions'],
+      ['--work-group', group().workGroup, '-o', 'ndjson', '--page-size', '7'],
+    );
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const lines = stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { SessionId: string });
+    expect(lines.map((l) => l.SessionId)).toEqual(group().sessions.map((s) => s.SessionId));
   });
 
   test('with --validation strict an unknown --state is a typed error naming StateFilter, nothing sent', async () => {
-    const stdout = new Capture();
-    const stderr = new Capture();
-    const code = await runCli(
-      [
-        'list',
-        'athena-sessions',
-        '--work-group',
-        'wg',
-        '--state',
-        'SLEEPING',
-        '--validation',
-        'strict',
-        '--endpoint-url',
-        emu.url,
-        '--region',
-        'us-east-1',
-      ],
-      {
-        stdout,
-        stderr,
-        env: { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'x' },
-        version: '9.9.9',
-      },
+    const before = emu.requests.length;
+    const { code, stderr } = await runCliOnEmulator(
+      emu,
+      ['list', 'athena-sessions'],
+      ['--work-group', 'wg', '--state', 'SLEEPING', '--validation', 'strict'],
     );
     expect(code).not.toBe(0);
-    expect(stderr.text).toContain('StateFilter');
+    expect(stderr).toContain('StateFilter');
+    expect(emu.requests.length).toBe(before);
   });
 });

@@ -3,28 +3,10 @@
  * (stderr is never a TTY under a test), back-pressure, and the logger's line format.
  */
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { progressText, runCli, stderrLogger, type OutputStream } from '../../src/cli/run.js';
+import { progressText, runCli, stderrLogger } from '../../src/cli/run.js';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
 import { ndjson } from './helpers.js';
-
-/** A stream that records what was written; `busyEvery` makes every n-th write ask for a drain. */
-class Capture implements OutputStream {
-  text = '';
-  #writes = 0;
-  #drain: (() => void) | undefined;
-  constructor(private readonly busyEvery = 0) {}
-  write(chunk: string): boolean {
-    this.text += chunk;
-    this.#writes += 1;
-    if (this.busyEvery === 0 || this.#writes % this.busyEvery !== 0) return true;
-    setTimeout(() => this.#drain?.(), 1);
-    return false;
-  }
-  once(_event: 'drain', listener: () => void): this {
-    this.#drain = listener;
-    return this;
-  }
-}
+import { Capture } from './in-process.js';
 
 let emu: Emulator;
 

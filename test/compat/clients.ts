@@ -11,24 +11,23 @@ import type { Emulator } from '../../src/emulator/index.js';
 /** Both modes: every case runs in each. */
 export const MODES: readonly ValidationMode[] = ['default', 'strict'];
 
-export function athena(emulator: Emulator, endpoint: string, validation: ValidationMode) {
-  return new AthenaClient({
+/** The options both AWS clients take: the emulator's region and first key, no retries. */
+function awsOptions(emulator: Emulator, endpoint: string, validation: ValidationMode) {
+  return {
     region: emulator.credentials.region,
     credentials: emulator.credentials.aws[0]!,
     endpoint,
-    retry: false,
+    retry: false as const,
     validation,
-  });
+  };
+}
+
+export function athena(emulator: Emulator, endpoint: string, validation: ValidationMode) {
+  return new AthenaClient(awsOptions(emulator, endpoint, validation));
 }
 
 export function nimble(emulator: Emulator, endpoint: string, validation: ValidationMode) {
-  return new NimbleStudioClient({
-    region: emulator.credentials.region,
-    credentials: emulator.credentials.aws[0]!,
-    endpoint,
-    retry: false,
-    validation,
-  });
+  return new NimbleStudioClient(awsOptions(emulator, endpoint, validation));
 }
 
 export function oci(emulator: Emulator, endpoint: string, validation: ValidationMode) {

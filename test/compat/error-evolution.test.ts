@@ -4,7 +4,7 @@
  * can still branch on `code`; the modelled classes keep matching their own codes (issue 14,
  * item 3).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   AthenaServiceException,
   InvalidRequestException,
@@ -16,26 +16,11 @@ import {
   NotAuthorizedOrNotFound,
 } from 'cloud-sessions/oci-ai-data-platform';
 import { ServiceError } from 'cloud-sessions/runtime';
-import { startEmulator, type Emulator } from '../../src/emulator/index.js';
 import { MODES, athena, nimble, oci } from './clients.js';
-import { startEvolvingService, type EvolvingService, type Evolution } from './evolving-service.js';
+import { useOneOfEach } from './one-of-each.js';
 
-let emu: Emulator;
-let service: EvolvingService;
-let evolution: Evolution = { kind: 'forward' };
-beforeAll(async () => {
-  emu = await startEmulator({
-    sizes: { athenaNotebooks: 1, nimbleStudios: 1, ociPlatforms: 1, ociWorkspacesPerPlatform: 1 },
-  });
-  service = await startEvolvingService(emu, () => evolution);
-});
-afterAll(async () => {
-  await service.close();
-  await emu.close();
-});
-
-const notebookId = () => emu.data.athena.notebooks[0]!.notebookId;
-const studioId = () => emu.data.nimble.studios[0]!.studioId;
+const env = useOneOfEach();
+const { notebookId, studioId, ociIds } = env;
 
 describe.each(MODES)('a new error code, %s validation', (mode) => {
   it('awsJson1_1 (Athena): the base exception with code, status, request id and raw body', async () => {
@@ -44,14 +29,14 @@ describe.each(MODES)('a new error code, %s validation', (mode) => {
       Message: 'Too many sessions in this workgroup.',
       RetryAfterSeconds: 30,
     };
-    evolution = {
+    env.evolution = {
       kind: 'answer',
       signingName: 'athena',
       status: 400,
       headers: { 'x-amzn-RequestId': 'req-new-code' },
       body,
     };
-    const error = await athena(emu, service.url, mode)
+    const error = await athena(env.emu, env.service.url, mode)
       .listNotebookSessions({ NotebookId: notebookId() })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AthenaServiceException);
@@ -68,13 +53,13 @@ describe.each(MODES)('a new error code, %s validation', (mode) => {
   });
 
   it('awsJson1_1 (Athena): a modelled code still gets its own class', async () => {
-    evolution = {
+    env.evolution = {
       kind: 'answer',
       signingName: 'athena',
       status: 400,
       body: { __type: 'InvalidRequestException', Message: 'no', AthenaErrorCode: 'NEW_REASON' },
     };
-    const error = await athena(emu, service.url, mode)
+    const error = await athena(env.emu, env.service.url, mode)
       .listNotebookSessions({ NotebookId: notebookId() })
       .catch((e: unknown) => e);
     expect(isInvalidRequestException(error)).toBe(true);
@@ -84,7 +69,7 @@ describe.each(MODES)('a new error code, %s validation', (mode) => {
 
   it('restJson1 (Nimble): the code from x-amzn-errortype, the raw body kept', async () => {
     const body = { message: 'Studio is migrating.', migrationId: 'm-1' };
-    evolution = {
+    env.evolution = {
       kind: 'answer',
       signingName: 'nimble',
       status: 409,
@@ -94,7 +79,7 @@ describe.each(MODES)('a new error code, %s validation', (mode) => {
       },
       body,
     };
-    const error = await nimble(emu, service.url, mode)
+    const error = await nimble(env.emu, env.service.url, mode)
       .listStreamingSessions({ studioId: studioId() })
       .catch((e: unknown) => e);
     expect((error as Error).constructor).toBe(NimbleStudioServiceException);
@@ -109,19 +94,15 @@ describe.each(MODES)('a new error code, %s validation', (mode) => {
 
   it('OCI: the code from the body, the raw body and opc-request-id kept', async () => {
     const body = { code: 'WorkspaceArchived', message: 'The workspace is archived.' };
-    evolution = {
+    env.evolution = {
       kind: 'answer',
       signingName: 'oci',
       status: 409,
       headers: { 'opc-request-id': 'oci-req-1' },
       body,
     };
-    const platform = emu.data.oci.platforms[0]!;
-    const error = await oci(emu, service.url, mode)
-      .listSessions({
-        aiDataPlatformId: platform.aiDataPlatformId,
-        workspaceKey: platform.workspaces[0]!.workspaceKey,
-      })
+    const error = await oci(env.emu, env.service.url, mode)
+      .listSessions(ociIds())
       .catch((e: unknown) => e);
     expect((error as Error).constructor).toBe(AiDataPlatformServiceException);
     expect(error).not.toBeInstanceOf(NotAuthorizedOrNotFound);

@@ -7,11 +7,12 @@
  * the emulator's own independent checker. Node only; for tests.
  */
 import { createPublicKey } from 'node:crypto';
-import { createServer, request as httpRequest, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage } from 'node:http';
 import type { Emulator } from '../../src/emulator/index.js';
 import { verifyOciSignature } from '../../src/emulator/oci-verify-node.js';
 import { verifySigV4 } from '../../src/emulator/sigv4-verify-node.js';
+import { listenOnLoopback } from '../helpers/ports.js';
+import { forwardUpstream, HOP_BY_HOP } from '../helpers/relay.js';
 
 /** One request as the newer service received it. */
 export interface SeenCall {
@@ -42,8 +43,6 @@ export interface EvolvingService {
   calls: SeenCall[];
   close(): Promise<void>;
 }
-
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length']);
 
 export async function startEvolvingService(
   emulator: Emulator,
@@ -100,7 +99,7 @@ export async function startEvolvingService(
         res.end(json);
         return;
       }
-      const relayed = await forward(upstream, call, body);
+      const relayed = await forwardUpstream(upstream, call, body);
       let out = relayed.body;
       if (evolution.rewrite && relayed.status < 300 && out.length > 0) {
         out = Buffer.from(
@@ -119,8 +118,7 @@ export async function startEvolvingService(
       res.end(`evolving service failed: ${String(error)}`);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const port = await listenOnLoopback(server);
   return {
     url: `http://127.0.0.1:${port}`,
     calls,
@@ -136,39 +134,4 @@ function ociVerdict(
   result: { ok: true } | { ok: false; reason: string },
 ): { ok: true } | { ok: false; code: string; message: string } {
   return result.ok ? result : { ok: false, code: 'NotAuthenticated', message: result.reason };
-}
-
-interface Relayed {
-  status: number;
-  headers: IncomingMessage['headers'];
-  body: Buffer;
-}
-
-/** Forwards with the Host header unchanged, so the signature still verifies upstream. */
-function forward(upstream: URL, call: SeenCall, body: Buffer): Promise<Relayed> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      {
-        host: upstream.hostname,
-        port: upstream.port,
-        method: call.method,
-        path: call.target,
-        headers: call.headers,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('error', reject);
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 502,
-            headers: res.headers,
-            body: Buffer.concat(chunks),
-          }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
 }

@@ -4,37 +4,18 @@
  * the service sent, unchanged apart from the `Date` conversion of the timestamps it knows, in
  * both validation modes (issue 14, item 3; specs/README.md "Validation modes").
  */
-import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { StreamingSessionState } from 'cloud-sessions/nimble-studio';
 import type { Schemas as OciSchemas } from 'cloud-sessions/oci-ai-data-platform';
-import { startEmulator, type Emulator } from '../../src/emulator/index.js';
 import { MODES, athena, nimble, oci } from './clients.js';
-import { startEvolvingService, type EvolvingService, type Evolution } from './evolving-service.js';
+import { useOneOfEach } from './one-of-each.js';
 
-let emu: Emulator;
-let service: EvolvingService;
-let evolution: Evolution = { kind: 'forward' };
-beforeAll(async () => {
-  emu = await startEmulator({
-    sizes: { athenaNotebooks: 1, nimbleStudios: 1, ociPlatforms: 1, ociWorkspacesPerPlatform: 1 },
-  });
-  service = await startEvolvingService(emu, () => evolution);
-});
-afterAll(async () => {
-  await service.close();
-  await emu.close();
-});
-
-const notebookId = () => emu.data.athena.notebooks[0]!.notebookId;
-const studioId = () => emu.data.nimble.studios[0]!.studioId;
-const ociIds = () => ({
-  aiDataPlatformId: emu.data.oci.platforms[0]!.aiDataPlatformId,
-  workspaceKey: emu.data.oci.platforms[0]!.workspaces[0]!.workspaceKey,
-});
+const env = useOneOfEach();
+const { notebookId, studioId, ociIds } = env;
 
 describe.each(MODES)('output evolution, %s validation', (mode) => {
   it('a new enum value in output passes through unchanged (Nimble state, statusCode)', async () => {
-    evolution = {
+    env.evolution = {
       kind: 'forward',
       rewrite: (body) => {
         body.sessions[0].state = 'HIBERNATED';
@@ -42,31 +23,33 @@ describe.each(MODES)('output evolution, %s validation', (mode) => {
         return body;
       },
     };
-    const page = await nimble(emu, service.url, mode).listStreamingSessions({
+    const page = await nimble(env.emu, env.service.url, mode).listStreamingSessions({
       studioId: studioId(),
     });
     const first = page.sessions![0]!;
     expect(first.state).toBe('HIBERNATED');
     expect(first.statusCode).toBe('STREAMING_SESSION_HIBERNATED');
     expect(first.createdAt).toBeInstanceOf(Date);
-    expect(page.sessions!.length).toBe(emu.data.nimble.studios[0]!.sessions.slice(0, 25).length);
+    expect(page.sessions!.length).toBe(
+      env.emu.data.nimble.studios[0]!.sessions.slice(0, 25).length,
+    );
   });
 
   it('a new enum value nested two levels down passes through (OCI kernel.execution_state)', async () => {
-    evolution = {
+    env.evolution = {
       kind: 'forward',
       rewrite: (body) => {
         body.items[0].kernel.execution_state = 'hibernating';
         return body;
       },
     };
-    const page = await oci(emu, service.url, mode).listSessions(ociIds());
+    const page = await oci(env.emu, env.service.url, mode).listSessions(ociIds());
     expect(page.items[0]!.kernel?.execution_state).toBe('hibernating');
     expect(page.items[0]!.kernel?.last_activity).toBeInstanceOf(Date);
   });
 
   it('new output members, top level and nested, are kept on the result', async () => {
-    evolution = {
+    env.evolution = {
       kind: 'forward',
       rewrite: (body) => ({
         ...body,
@@ -78,7 +61,7 @@ describe.each(MODES)('output evolution, %s validation', (mode) => {
         })),
       }),
     };
-    const page = await athena(emu, service.url, mode).listNotebookSessions({
+    const page = await athena(env.emu, env.service.url, mode).listNotebookSessions({
       NotebookId: notebookId(),
     });
     const unknown = page as typeof page & { WorkGroup?: unknown };
@@ -89,11 +72,11 @@ describe.each(MODES)('output evolution, %s validation', (mode) => {
     expect(first.Tags).toEqual([{ Key: 'team', Value: 'data' }]);
     // The members the spec knows are still converted.
     expect(first.CreationTime).toBeInstanceOf(Date);
-    expect(first.SessionId).toBe(emu.data.athena.notebooks[0]!.sessions[0]!.SessionId);
+    expect(first.SessionId).toBe(env.emu.data.athena.notebooks[0]!.sessions[0]!.SessionId);
   });
 
   it('an optional output member the service stops sending is absent, not an error', async () => {
-    evolution = {
+    env.evolution = {
       kind: 'forward',
       rewrite: (body) => {
         for (const s of body.sessions) {
@@ -104,7 +87,7 @@ describe.each(MODES)('output evolution, %s validation', (mode) => {
         return body;
       },
     };
-    const page = await nimble(emu, service.url, mode).listStreamingSessions({
+    const page = await nimble(env.emu, env.service.url, mode).listStreamingSessions({
       studioId: studioId(),
     });
     for (const s of page.sessions!) {
@@ -115,14 +98,14 @@ describe.each(MODES)('output evolution, %s validation', (mode) => {
   });
 
   it('an optional nested timestamp that disappears leaves the rest converted (Athena)', async () => {
-    evolution = {
+    env.evolution = {
       kind: 'forward',
       rewrite: (body) => {
         delete body.NotebookSessionsList[0].CreationTime;
         return body;
       },
     };
-    const page = await athena(emu, service.url, mode).listNotebookSessions({
+    const page = await athena(env.emu, env.service.url, mode).listNotebookSessions({
       NotebookId: notebookId(),
     });
     expect('CreationTime' in page.NotebookSessionsList[0]!).toBe(false);

@@ -70,11 +70,12 @@ export async function awsFetch(
   });
 }
 
-/** Calls Athena ListNotebookSessions with a signed request. */
+/** Calls an Athena operation (awsJson1_1; ListNotebookSessions unless told) with a signed request. */
 export function athenaCall(
   emu: Emulator,
   input: unknown,
   options: AwsCallOptions = {},
+  operation = 'ListNotebookSessions',
 ): Promise<Response> {
   return awsFetch(
     emu,
@@ -83,7 +84,7 @@ export function athenaCall(
       path: '/',
       headers: {
         'content-type': 'application/x-amz-json-1.1',
-        'x-amz-target': 'AmazonAthena.ListNotebookSessions',
+        'x-amz-target': `AmazonAthena.${operation}`,
       },
       body: typeof input === 'string' ? input : JSON.stringify(input),
     },

@@ -6,12 +6,13 @@
  */
 import {
   createServer,
-  request as httpRequest,
   type IncomingHttpHeaders,
   type IncomingMessage,
   type ServerResponse,
 } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
+import { listenOnLoopback } from './ports.js';
+import { forwardUpstream, HOP_BY_HOP } from './relay.js';
 
 /** What the proxy does with one request. */
 export type FaultAction =
@@ -57,41 +58,12 @@ export interface FaultServer {
   close(): Promise<void>;
 }
 
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length']);
-
 /** Starts the proxy on 127.0.0.1, port 0. */
 export async function startFaultServer(options: FaultServerOptions): Promise<FaultServer> {
   const upstream = new URL(options.upstream);
   const plan = options.plan ?? ((): FaultAction => ({ kind: 'pass' }));
   const requests: SeenRequest[] = [];
   const timers = new Set<NodeJS.Timeout>();
-
-  const forward = (seen: SeenRequest): Promise<Upstream> =>
-    new Promise((resolve, reject) => {
-      const req = httpRequest(
-        {
-          host: upstream.hostname,
-          port: upstream.port,
-          method: seen.method,
-          path: seen.target,
-          headers: seen.headers,
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('error', reject);
-          res.on('end', () =>
-            resolve({
-              status: res.statusCode ?? 502,
-              headers: res.headers,
-              body: Buffer.concat(chunks),
-            }),
-          );
-        },
-      );
-      req.on('error', reject);
-      req.end(seen.body);
-    });
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const chunks: Buffer[] = [];
@@ -137,7 +109,7 @@ export async function startFaultServer(options: FaultServerOptions): Promise<Fau
       case 'stall':
         break;
     }
-    const answer = await forward(seen);
+    const answer = await forwardUpstream(upstream, seen, seen.body);
     seen.status = answer.status;
     const headers = relayHeaders(answer.headers);
     if (action.kind === 'truncate' || action.kind === 'stall') {
@@ -176,11 +148,7 @@ export async function startFaultServer(options: FaultServerOptions): Promise<Fau
       }
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
+  const port = await listenOnLoopback(server);
   return {
     url: `http://127.0.0.1:${port}`,
     port,
@@ -193,12 +161,6 @@ export async function startFaultServer(options: FaultServerOptions): Promise<Fau
         server.closeAllConnections();
       }),
   };
-}
-
-interface Upstream {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: Buffer;
 }
 
 function relayHeaders(headers: IncomingHttpHeaders): Record<string, string> {

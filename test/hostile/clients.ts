@@ -43,68 +43,57 @@ export interface ClientCase {
 
 const aws = { accessKeyId: 'AKIDHOSTILE', secretAccessKey: SECRET, sessionToken: SESSION_TOKEN };
 
+type Call = ReturnType<ClientCase['make']>['call'];
+
+/** A case from how to build the client (retries fast, then `o`) and its representative call. */
+function clientCase<C extends object>(
+  name: string,
+  build: (o: Options) => C,
+  call: (client: C, ...args: Parameters<Call>) => ReturnType<Call>,
+): ClientCase {
+  return {
+    name,
+    make: (o) => {
+      const client = build(o);
+      return { client, call: (extra = {}, opts) => call(client, extra, opts) };
+    },
+  };
+}
+
 export const CLIENTS: readonly ClientCase[] = [
-  {
-    name: 'Athena',
-    make: (o) => {
-      const client = new AthenaClient({
-        region: 'us-east-1',
-        credentials: aws,
-        retry: FAST_RETRY,
-        ...o,
-      });
-      return {
-        client,
-        call: (extra = {}, opts) =>
-          client.listNotebookSessions({ NotebookId: NOTEBOOK_ID, ...extra } as never, opts),
-      };
-    },
-  },
-  {
-    name: 'NimbleStudio',
-    make: (o) => {
-      const client = new NimbleStudioClient({
-        region: 'us-west-2',
-        credentials: aws,
-        retry: FAST_RETRY,
-        ...o,
-      });
-      return {
-        client,
-        call: (extra = {}, opts) =>
-          client.listStreamingSessions({ studioId: 'studio-1', ...extra } as never, opts),
-      };
-    },
-  },
-  {
-    name: 'AiDataPlatform',
-    make: (o) => {
-      const client = new AiDataPlatformClient({
+  clientCase(
+    'Athena',
+    (o) => new AthenaClient({ region: 'us-east-1', credentials: aws, retry: FAST_RETRY, ...o }),
+    (client, extra, opts) =>
+      client.listNotebookSessions({ NotebookId: NOTEBOOK_ID, ...extra } as never, opts),
+  ),
+  clientCase(
+    'NimbleStudio',
+    (o) =>
+      new NimbleStudioClient({ region: 'us-west-2', credentials: aws, retry: FAST_RETRY, ...o }),
+    (client, extra, opts) =>
+      client.listStreamingSessions({ studioId: 'studio-1', ...extra } as never, opts),
+  ),
+  clientCase(
+    'AiDataPlatform',
+    (o) =>
+      new AiDataPlatformClient({
         region: 'us-ashburn-1',
         auth: testOciAuth(),
         retry: FAST_RETRY,
         ...o,
-      });
-      return {
-        client,
-        call: (extra = {}, opts) =>
-          client.listSessions(
-            { aiDataPlatformId: 'platform-1', workspaceKey: 'ws-1', ...extra } as never,
-            opts,
-          ),
-      };
-    },
-  },
-  {
-    name: 'JupyterServer',
-    make: (o) => {
-      const client = new JupyterServerClient({ token: JUPYTER_TOKEN, retry: FAST_RETRY, ...o });
-      return {
-        client,
-        call: (extra = {}, opts) => client.getSession({ session: 'abc', ...extra } as never, opts),
-      };
-    },
-  },
+      }),
+    (client, extra, opts) =>
+      client.listSessions(
+        { aiDataPlatformId: 'platform-1', workspaceKey: 'ws-1', ...extra } as never,
+        opts,
+      ),
+  ),
+  clientCase(
+    'JupyterServer',
+    (o) => new JupyterServerClient({ token: JUPYTER_TOKEN, retry: FAST_RETRY, ...o }),
+    (client, extra, opts) => client.getSession({ session: 'abc', ...extra } as never, opts),
+  ),
 ];
 
 /** A success body each client's call accepts: the member that holds a timestamp, and its format. */

@@ -3,7 +3,8 @@
  * records what reaches it, so a test can prove that nothing was sent, or sent only once.
  */
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
+import { listenOnLoopback } from '../helpers/ports.js';
 
 export interface HitRecord {
   method: string;
@@ -42,8 +43,7 @@ export async function startHostileServer(handler: HostileHandler): Promise<Hosti
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const port = await listenOnLoopback(server);
   return {
     url: `http://127.0.0.1:${port}`,
     hits,

@@ -5,13 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ValidationError } from 'cloud-sessions/runtime';
 import { JupyterServerClient } from 'cloud-sessions/jupyter-server';
 import { checkUnknownKeys } from '../../src/client/unknown-keys.js';
 import { API_COMMANDS } from '../../src/cli/commands.js';
-import { runCli, type OutputStream } from '../../src/cli/run.js';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
+import { runCliOnEmulator } from '../cli/in-process.js';
 import { CLIENTS, SUCCESS } from './clients.js';
 import { json, startHostileServer, type HostileServer } from './servers.js';
 
@@ -105,42 +105,15 @@ describe('CLI', () => {
     },
   );
 
-  class Capture implements OutputStream {
-    text = '';
-    write(chunk: string): boolean {
-      this.text += chunk;
-      return true;
-    }
-    once(): this {
-      return this;
-    }
-  }
-
   let emu: Emulator;
   beforeAll(async () => {
     emu = await startEmulator({ port: 0 });
   });
   afterAll(async () => {
-    vi.unstubAllEnvs();
     await emu.close();
   });
 
-  const run = async (args: string[]) => {
-    const aws = emu.credentials.aws[0]!;
-    const stdout = new Capture();
-    const stderr = new Capture();
-    // The default credential chain reads process.env, not the CLI's env (as run.test.ts does).
-    vi.stubEnv('AWS_ACCESS_KEY_ID', aws.accessKeyId);
-    vi.stubEnv('AWS_SECRET_ACCESS_KEY', aws.secretAccessKey);
-    vi.stubEnv('AWS_SESSION_TOKEN', '');
-    vi.stubEnv('AWS_PROFILE', '');
-    const env = {};
-    const code = await runCli(
-      ['list', 'nimble', '--endpoint-url', emu.url, '--region', emu.credentials.region, ...args],
-      { stdout, stderr, env, version: '0' },
-    );
-    return { code, stdout: stdout.text, stderr: stderr.text };
-  };
+  const run = (args: string[]) => runCliOnEmulator(emu, ['list', 'nimble'], args);
 
   it('list nimble with every filter set reaches the service (no member is refused)', async () => {
     const studio = emu.data.nimble.studios[0]!;
