@@ -4,6 +4,7 @@
  *   npm run generate              write generated/
  *   npm run generate -- --check   regenerate in memory; exit 1 naming every stale file
  *   --out DIR                     write to (or check) DIR instead of generated/
+ *   --specs DIR                   read the specs from DIR instead of specs/ (tests)
  *
  * Output is deterministic: the same specs give the same bytes (no timestamps, sorted walks).
  * Writing ends with the short API-change report (scripts/api-diff) of specs/ at HEAD vs the
@@ -25,13 +26,15 @@ import { buildServiceModel } from './generator/spec-model.js';
 import { parse } from 'yaml';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const specsDir = path.join(root, 'specs');
+const defaultSpecsDir = path.join(root, 'specs');
 
 async function main(argv: string[]): Promise<number> {
   const check = argv.includes('--check');
   const outIndex = argv.indexOf('--out');
   const outDir =
     outIndex === -1 ? path.join(root, 'generated') : path.resolve(argv[outIndex + 1] ?? '');
+  const specsIndex = argv.indexOf('--specs');
+  const specsDir = specsIndex === -1 ? defaultSpecsDir : path.resolve(argv[specsIndex + 1] ?? '');
   const specs = (await readdir(specsDir)).filter((f) => f.endsWith('.yaml')).sort();
   const expected = new Map<string, string>();
   const registry: RegistryService[] = [];
