@@ -72,7 +72,10 @@ async function call(invocation: CallInvocation, io: CliIo): Promise<number> {
     await write(io.stdout, formatCallOutput(output, invocation.output));
     return EXIT_OK;
   } catch (error) {
-    return fail(io, describeError(error, { phase: 'listing', debug: invocation.debug }));
+    return fail(
+      io,
+      describeError(error, { phase: 'listing', debug: invocation.debug, helpCommand: 'call' }),
+    );
   }
 }
 

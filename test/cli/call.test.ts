@@ -87,6 +87,7 @@ describe('call', () => {
     const result = await call('athena', 'ListSessions', '--input', '{}');
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/WorkGroup/);
+    expect(result.stderr).toMatch(/Run "cloud-sessions call --help" for usage\./);
     expect(emu.requests.length).toBe(before);
   });
 
