@@ -4,13 +4,15 @@
  *   npm run generate              write generated/
  *   npm run generate -- --check   regenerate in memory; exit 1 naming every stale file
  *   --out DIR                     write to (or check) DIR instead of generated/
+ *   --specs DIR                   read the specs from DIR instead of specs/ (tests)
  *
  * Output is deterministic: the same specs give the same bytes (no timestamps, sorted walks).
  * Writing ends with the short API-change report (scripts/api-diff) of specs/ at HEAD vs the
  * working tree, so nobody regenerates without seeing what changed (issue 13).
  * Without --out it also keeps the service lists outside generated/ in step with specs/:
  * package.json `exports` and typedoc.json `entryPoints` (scripts/generator/package-entries.ts),
- * so a new spec is importable, built and documented with no hand edit.
+ * so a new spec is importable, built and documented with no hand edit. generated/services.ts
+ * lists every service and operation for the CLI's generic `call` command (emit-registry.ts).
  */
 import { readdir, readFile, writeFile, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -19,23 +21,37 @@ import { format, resolveConfig } from 'prettier';
 import { generateService } from './generator/generate-service.js';
 import { changeSummary } from './api-diff/summary.js';
 import { withServiceEntryPoints, withServiceExports } from './generator/package-entries.js';
+import { emitRegistry, registryEntry, type RegistryService } from './generator/emit-registry.js';
+import { buildServiceModel } from './generator/spec-model.js';
+import { parse } from 'yaml';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const specsDir = path.join(root, 'specs');
+const defaultSpecsDir = path.join(root, 'specs');
 
 async function main(argv: string[]): Promise<number> {
   const check = argv.includes('--check');
   const outIndex = argv.indexOf('--out');
   const outDir =
     outIndex === -1 ? path.join(root, 'generated') : path.resolve(argv[outIndex + 1] ?? '');
+  const specsIndex = argv.indexOf('--specs');
+  const specsDir = specsIndex === -1 ? defaultSpecsDir : path.resolve(argv[specsIndex + 1] ?? '');
   const specs = (await readdir(specsDir)).filter((f) => f.endsWith('.yaml')).sort();
   const expected = new Map<string, string>();
+  const registry: RegistryService[] = [];
   for (const spec of specs) {
     const text = await readFile(path.join(specsDir, spec), 'utf8');
     const files = await generateService(`specs/${spec}`, text);
     const dir = path.join(outDir, spec.replace(/\.yaml$/, ''));
     for (const [name, content] of files) expected.set(path.join(dir, name), content);
+    registry.push(registryEntry(spec.replace(/\.yaml$/, ''), buildServiceModel(parse(text))));
   }
+  // The CLI's `call` command reads this list (scripts/generator/emit-registry.ts).
+  const registryFile = path.join(outDir, 'services.ts');
+  const registryConfig = (await resolveConfig(registryFile)) ?? {};
+  expected.set(
+    registryFile,
+    await format(emitRegistry(registry), { ...registryConfig, filepath: registryFile }),
+  );
   const services = specs.map((spec) => spec.replace(/\.yaml$/, ''));
   const manifests = outIndex === -1 ? await serviceLists(services) : new Map<string, string>();
   if (check) {

@@ -7,6 +7,7 @@
 import { API_COMMANDS, findApiCommand } from './commands.js';
 import type { Environment, Invocation } from './invocation.js';
 import { buildListInvocation, rejectForeignOptions } from './list-invocation.js';
+import { buildCallInvocation } from './call-invocation.js';
 import { tokenizeArgv } from './tokenize.js';
 import { UsageError } from './usage-error.js';
 
@@ -30,8 +31,17 @@ export function parseCommandLine(argv: readonly string[], env: Environment = {})
     if (help) return { kind: 'help', topic: { level: 'main' } };
     throw new UsageError('command', 'required', 'Missing command: expected "list <api>".');
   }
+  if (verb === 'services') return { kind: 'services' };
+  if (verb === 'call') {
+    if (help) return { kind: 'help', topic: { level: 'call' } };
+    return buildCallInvocation(positionals.slice(1), values, env);
+  }
   if (verb !== 'list') {
-    throw new UsageError('command', 'one of: list', `Unknown command "${verb}": expected "list".`);
+    throw new UsageError(
+      'command',
+      'one of: list, call, services',
+      `Unknown command "${verb}": expected "list", "call" or "services".`,
+    );
   }
   if (apiName === undefined) {
     if (help) return { kind: 'help', topic: { level: 'list' } };

@@ -6,6 +6,7 @@ import type { ApiCommand } from './command-model.js';
 import { API_COMMANDS } from './commands.js';
 import { COMMON_FLAGS } from './common-flags.js';
 import type { HelpTopic } from './invocation.js';
+import { callHelpText } from './call.js';
 
 /** The program name used in help and messages. */
 export const PROGRAM = 'cloud-sessions';
@@ -37,6 +38,9 @@ export function helpText(topic: HelpTopic): string {
         '',
         `Run "${PROGRAM} list <api> --help" for the options of one API.`,
         '',
+        `Any operation of any generated client: ${PROGRAM} call <service> <Operation> [--input JSON]`,
+        `(see "${PROGRAM} call --help"; "${PROGRAM} services" lists them).`,
+        '',
         'Options:',
         ...table([
           ['-h, --help', 'Show help'],
@@ -55,6 +59,8 @@ export function helpText(topic: HelpTopic): string {
       ]);
     case 'api':
       return apiHelp(topic.command);
+    case 'call':
+      return callHelpText();
   }
 }
 

@@ -3,6 +3,7 @@
  */
 import type { ApiCommand, OutputFormat } from './command-model.js';
 import type { ValidationMode } from '../client/validate-checks.js';
+import type { CallInvocation } from './call-invocation.js';
 
 /** A checked `list <api>` command line. */
 export interface ListInvocation {
@@ -30,12 +31,15 @@ export interface ListInvocation {
 export type HelpTopic =
   | { readonly level: 'main' }
   | { readonly level: 'list' }
+  | { readonly level: 'call' }
   | { readonly level: 'api'; readonly command: ApiCommand };
 
 /** What the command line asks for. */
 export type Invocation =
   | { readonly kind: 'help'; readonly topic: HelpTopic }
   | { readonly kind: 'version' }
+  | { readonly kind: 'services' }
+  | CallInvocation
   | ListInvocation;
 
 /** Environment variables the parser reads (`JUPYTER_TOKEN`). */

@@ -82,14 +82,14 @@ export function isUsageFailure(error: unknown, phase: Phase): boolean {
  */
 export function describeError(
   error: unknown,
-  options: { phase: Phase; command?: ApiCommand; debug?: boolean },
+  options: { phase: Phase; command?: ApiCommand; debug?: boolean; helpCommand?: string },
 ): ErrorReport {
   const helpCommand =
     error instanceof UsageError
       ? error.helpCommand
       : options.command
         ? `list ${options.command.name}`
-        : '';
+        : (options.helpCommand ?? '');
   const helpHint = `Run "${[PROGRAM, helpCommand, '--help'].filter(Boolean).join(' ')}" for usage.`;
 
   if (error instanceof UsageError) {

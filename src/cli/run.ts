@@ -16,6 +16,8 @@ import {
 import { helpText } from './help.js';
 import { openListing, type Listing } from './listing.js';
 import { EXIT_OK, describeError, type Phase } from './report.js';
+import { callOperation, formatCallOutput, servicesText } from './call.js';
+import type { CallInvocation } from './call-invocation.js';
 
 /** The part of a writable stream the CLI uses (`process.stdout`, a `PassThrough`, ...). */
 export interface OutputStream {
@@ -54,6 +56,26 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return EXIT_OK;
     case 'list':
       return list(invocation, io);
+    case 'services':
+      await write(io.stdout, servicesText());
+      return EXIT_OK;
+    case 'call':
+      return call(invocation, io);
+  }
+}
+
+/** `call`: one request (retried per the client's policy), its output as JSON on stdout. */
+async function call(invocation: CallInvocation, io: CliIo): Promise<number> {
+  const logger = invocation.debug ? stderrLogger(io.stderr) : undefined;
+  try {
+    const output = await callOperation(invocation, logger);
+    await write(io.stdout, formatCallOutput(output, invocation.output));
+    return EXIT_OK;
+  } catch (error) {
+    return fail(
+      io,
+      describeError(error, { phase: 'listing', debug: invocation.debug, helpCommand: 'call' }),
+    );
   }
 }
 

@@ -15,6 +15,8 @@ const PARSE_OPTIONS: NonNullable<ParseArgsConfig['options']> = (() => {
   const options: NonNullable<ParseArgsConfig['options']> = {
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean' },
+    // `call`'s operation input (call-invocation.ts).
+    input: { type: 'string' },
   };
   for (const flag of COMMON_FLAGS) {
     options[flag.flag] = flag.short ? { type: flag.kind, short: flag.short } : { type: flag.kind };

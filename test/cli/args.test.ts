@@ -190,7 +190,7 @@ describe('help and version', () => {
 describe('usage errors', () => {
   test.each<[string[], string, string]>([
     [[], 'command', 'Missing command: expected "list <api>".'],
-    [['lst'], 'command', 'Unknown command "lst": expected "list".'],
+    [['lst'], 'command', 'Unknown command "lst": expected "list", "call" or "services".'],
     [
       ['list'],
       'api',

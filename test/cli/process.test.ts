@@ -268,7 +268,7 @@ describe('usage errors exit 2 with a helpful message', () => {
     [
       'unknown command',
       ['lst'],
-      /Unknown command "lst": expected "list"\.\nRun "cloud-sessions --help"/,
+      /Unknown command "lst": expected "list", "call" or "services"\.\nRun "cloud-sessions --help"/,
     ],
     [
       'unknown option',
