@@ -5,24 +5,9 @@
  * Every generated service and operation, for the CLI `call` command.
  * @module
  */
-export interface RegistryOperation {
-  readonly name: string;
-  /** The client method. */
-  readonly method: string;
-  readonly members: ReadonlyArray<{ readonly name: string; readonly required: boolean }>;
-  /** Whether a `paginate<Operation>` exists. */
-  readonly paginated: boolean;
-}
+import type { RegistryService } from '../src/cli/registry.js';
 
-export interface RegistryService {
-  /** `cloud-sessions/<subpath>`. */
-  readonly subpath: string;
-  readonly clientClass: string;
-  readonly title: string;
-  /** `x-auth.scheme` of the spec. */
-  readonly auth: string;
-  readonly operations: readonly RegistryOperation[];
-}
+export type { RegistryOperation, RegistryService } from '../src/cli/registry.js';
 
 export const SERVICES: readonly RegistryService[] = [
   {

@@ -7,23 +7,9 @@
  * come in the order of their spec files and paths, which generate.ts already sorts.
  */
 import type { ServiceModel } from './spec-model.js';
+import type { RegistryService } from '../../src/cli/registry.js';
 
-export interface RegistryOperation {
-  readonly name: string;
-  readonly method: string;
-  readonly members: ReadonlyArray<{ readonly name: string; readonly required: boolean }>;
-  readonly paginated: boolean;
-}
-
-export interface RegistryService {
-  /** `cloud-sessions/<subpath>`: the spec's file name without `.yaml`. */
-  readonly subpath: string;
-  readonly clientClass: string;
-  readonly title: string;
-  /** `x-auth.scheme`: sigv4, oci-signature-v1, header-token. */
-  readonly auth: string;
-  readonly operations: readonly RegistryOperation[];
-}
+export type { RegistryOperation, RegistryService } from '../../src/cli/registry.js';
 
 /** The registry entry of one service, from its model. */
 export function registryEntry(subpath: string, model: ServiceModel): RegistryService {
@@ -51,24 +37,9 @@ export function emitRegistry(services: readonly RegistryService[]): string {
     ' * Every generated service and operation, for the CLI `call` command.',
     ' * @module',
     ' */',
-    'export interface RegistryOperation {',
-    '  readonly name: string;',
-    '  /** The client method. */',
-    '  readonly method: string;',
-    '  readonly members: ReadonlyArray<{ readonly name: string; readonly required: boolean }>;',
-    '  /** Whether a `paginate<Operation>` exists. */',
-    '  readonly paginated: boolean;',
-    '}',
+    "import type { RegistryService } from '../src/cli/registry.js';",
     '',
-    'export interface RegistryService {',
-    '  /** `cloud-sessions/<subpath>`. */',
-    '  readonly subpath: string;',
-    '  readonly clientClass: string;',
-    '  readonly title: string;',
-    '  /** `x-auth.scheme` of the spec. */',
-    '  readonly auth: string;',
-    '  readonly operations: readonly RegistryOperation[];',
-    '}',
+    "export type { RegistryOperation, RegistryService } from '../src/cli/registry.js';",
     '',
     `export const SERVICES: readonly RegistryService[] = ${JSON.stringify(services, null, 2)};`,
     '',
