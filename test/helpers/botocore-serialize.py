@@ -31,7 +31,11 @@ def revive(value):
 def main():
     request = json.load(sys.stdin)
     model = ServiceModel(request["model"])
-    protocol = model.metadata.get("protocols", [model.metadata["protocol"]])[0]
+    # The protocol the importer picked (scripts/import/protocol.ts): the first entry of the
+    # preference list that the runtime speaks. botocore's own first choice may be one we do not
+    # speak (smithy-rpc-v2-cbor), and comparing against that would compare different protocols.
+    offered = model.metadata.get("protocols", [model.metadata["protocol"]])
+    protocol = next(name for name in offered if name in ("json", "rest-json"))
     serializer = create_serializer(protocol, include_validation=True)
     out = []
     for case in request["cases"]:
